@@ -1,0 +1,73 @@
+import { _electron, test as base, type Browser, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { makeTempCorpus } from '../../test-support/temp-corpus';
+import { WorkbenchPage } from '../pages/workbench-page';
+import { startBrowserModeServer } from './browser-mode-server';
+import { installedElectronBinary } from './electron-binary';
+
+export interface ShellOptions {
+  shell: 'browser' | 'electron';
+}
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const ELECTRON_MISSING = 'Electron binary not installed here (no access to its download), so the Electron shell was not tested; browser mode ran the same specs';
+
+interface TestFixtures {
+  corpus: Awaited<ReturnType<typeof makeTempCorpus>>;
+  /** The app's page, in whichever shell this project drives. */
+  appPage: Page;
+  workbench: WorkbenchPage;
+}
+
+interface WorkerFixtures extends ShellOptions {
+  chromiumBrowser: Browser | null;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  shell: ['browser', { option: true, scope: 'worker' }],
+  chromiumBrowser: [
+    async ({ shell, playwright, launchOptions }, use) => {
+      if (shell !== 'browser') return use(null);
+      const browser = await playwright.chromium.launch(launchOptions);
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  corpus: async ({}, use) => {
+    const corpus = await makeTempCorpus();
+    await use(corpus);
+    await corpus.remove();
+  },
+  appPage: async ({ shell, chromiumBrowser, corpus }, use, testInfo) => {
+    if (shell === 'browser' && chromiumBrowser) {
+      const server = await startBrowserModeServer(PROJECT_ROOT, corpus.root);
+      const context = await chromiumBrowser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await use(page);
+      await context.close();
+      await server.stop();
+      return;
+    }
+    const binary = installedElectronBinary(PROJECT_ROOT);
+    testInfo.skip(!binary, ELECTRON_MISSING);
+    const userData = await mkdtemp(path.join(os.tmpdir(), 'workbench-electron-'));
+    const app = await _electron.launch({
+      executablePath: binary ?? undefined,
+      args: [path.join(PROJECT_ROOT, 'out', 'main', 'index.js'), '--corpus', corpus.root],
+      env: { ...process.env, WORKBENCH_USER_DATA: userData },
+    });
+    const page = await app.firstWindow();
+    await use(page);
+    await app.close();
+    await rm(userData, { recursive: true, force: true });
+  },
+  workbench: async ({ appPage }, use) => {
+    await use(new WorkbenchPage(appPage));
+  },
+});
+
+export { expect } from '@playwright/test';

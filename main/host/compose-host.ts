@@ -1,0 +1,49 @@
+import { HostFailure } from '../../shared/contract/host-result';
+import { createCorpusService, type CorpusService } from '../services/corpus/corpus-service';
+import { createDispatch, type Dispatch } from './dispatch';
+import { createEventHub, type EventHub } from './event-hub';
+import type { HostHandlers } from './host-handlers';
+import type { Logger } from './logger';
+
+export interface HostOptions {
+  mode: 'electron' | 'browser';
+  name: string;
+  version: string;
+  platform: string;
+  log: Logger;
+  /** The folders the user chose (command line, dialog, or typed in browser mode). */
+  mayOpen: (root: string) => boolean;
+  /** A native folder dialog; absent in browser mode. */
+  pickFolder?: () => Promise<string | null>;
+}
+
+export interface Host {
+  dispatch: Dispatch;
+  events: EventHub;
+  corpus: CorpusService;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The composition root shared by both shells: builds the host services and the one handler per
+ * contract request that both bridges reach through `dispatch`.
+ */
+export function composeHost(options: HostOptions): Host {
+  const events = createEventHub();
+  const corpus = createCorpusService({
+    log: options.log,
+    mayOpen: options.mayOpen,
+    onChange: (change) => events.emit('corpus.changed', change),
+  });
+  const handlers: HostHandlers = {
+    'app.info': async () => ({ name: options.name, version: options.version, mode: options.mode, platform: options.platform }),
+    'corpus.open': ({ root }) => corpus.open(root),
+    'corpus.list': () => corpus.list(),
+    'corpus.read': ({ path }) => corpus.read(path),
+    'dialog.pickFolder': async () => {
+      if (!options.pickFolder) throw new HostFailure('unsupported', 'There is no native folder dialog in browser mode: type the folder path instead');
+      return { root: await options.pickFolder() };
+    },
+  };
+  return { dispatch: createDispatch(handlers, options.log), events, corpus, dispose: () => corpus.close() };
+}

@@ -1,0 +1,146 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ArticleContent, ArticleSummary, CorpusChange, CorpusListing } from '../../../shared/model/article';
+import { HostFailure } from '../../../shared/contract/host-result';
+import type { Logger } from '../../host/logger';
+import { watchCorpus, type RawCorpusEvent } from './corpus-watcher';
+import { readArticleFile, refusedSummary } from './read-article-file';
+import { resolveInsideRoot } from './safe-path';
+import { describeError, scanFolder } from './scan-folder';
+
+export interface CorpusService {
+  /** Opens `root` as the corpus (replacing any open one), lists it and starts watching it. */
+  open(root: string): Promise<CorpusListing>;
+  list(): Promise<CorpusListing | null>;
+  read(relativePath: string): Promise<ArticleContent>;
+  close(): Promise<void>;
+}
+
+export interface CorpusServiceDeps {
+  log: Logger;
+  onChange: (change: CorpusChange) => void;
+  /** Which folders the user has chosen; main reads nothing outside them. */
+  mayOpen: (root: string) => boolean;
+  /** A removed file whose text reappears under another name within this window counts as renamed. */
+  renameWindowMs?: number;
+}
+
+/** Files read in parallel while listing: enough to hide disk latency, few enough for 2 cores. */
+const READ_CONCURRENCY = 32;
+
+interface OpenCorpus {
+  root: string;
+  summaries: Map<string, ArticleSummary>;
+  warnings: CorpusListing['warnings'];
+  stopWatching: () => Promise<void>;
+}
+
+export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
+  let current: OpenCorpus | null = null;
+  const renameWindowMs = deps.renameWindowMs ?? 300;
+  const pendingRemovals = new Map<string, { summary: ArticleSummary; timer: ReturnType<typeof setTimeout> }>();
+
+  function listing(corpus: OpenCorpus): CorpusListing {
+    return { root: corpus.root, name: path.basename(corpus.root), articles: [...corpus.summaries.values()], warnings: corpus.warnings };
+  }
+
+  async function handleRawEvent(corpus: OpenCorpus, event: RawCorpusEvent): Promise<void> {
+    if (current !== corpus) return;
+    if (event.kind === 'root-missing') {
+      corpus.warnings = [{ code: 'unreadable', message: `The corpus folder "${corpus.root}" no longer exists` }];
+      deps.onChange({ kind: 'root-missing', path: '' });
+      return;
+    }
+    if (event.kind === 'unlink') {
+      const summary = corpus.summaries.get(event.relativePath);
+      corpus.summaries.delete(event.relativePath);
+      if (!summary) return;
+      const timer = setTimeout(() => {
+        pendingRemovals.delete(event.relativePath);
+        deps.onChange({ kind: 'removed', path: event.relativePath });
+      }, renameWindowMs);
+      pendingRemovals.set(event.relativePath, { summary, timer });
+      return;
+    }
+    const { summary } = await readArticleFile(event.absolutePath, event.relativePath);
+    if (current !== corpus) return;
+    const existed = corpus.summaries.has(event.relativePath);
+    corpus.summaries.set(event.relativePath, withFallbackTitle(summary));
+    if (existed) {
+      deps.onChange({ kind: 'changed', path: event.relativePath, summary });
+      return;
+    }
+    const renamedFrom = [...pendingRemovals.entries()].find(([, removal]) => summary.sha256 !== '' && removal.summary.sha256 === summary.sha256);
+    if (renamedFrom) {
+      clearTimeout(renamedFrom[1].timer);
+      pendingRemovals.delete(renamedFrom[0]);
+      deps.onChange({ kind: 'renamed', path: event.relativePath, from: renamedFrom[0], summary });
+    } else {
+      deps.onChange({ kind: 'added', path: event.relativePath, summary });
+    }
+  }
+
+  async function stopCurrent(): Promise<void> {
+    for (const removal of pendingRemovals.values()) clearTimeout(removal.timer);
+    pendingRemovals.clear();
+    const closing = current;
+    current = null;
+    if (closing) await closing.stopWatching();
+  }
+
+  return {
+    async open(requestedRoot) {
+      const root = path.resolve(requestedRoot);
+      if (!deps.mayOpen(root)) throw new HostFailure('forbidden', `"${root}" was not chosen by the user as a corpus folder`);
+      const info = await stat(root).catch((error: unknown) => {
+        throw new HostFailure('not-found', `Cannot open "${root}": ${describeError(error)}`);
+      });
+      if (!info.isDirectory()) throw new HostFailure('invalid-input', `"${root}" is not a folder`);
+      await stopCurrent();
+      const started = performance.now();
+      const scan = await scanFolder(root);
+      const summaries = new Map<string, ArticleSummary>();
+      const results = await mapLimited(scan.files, READ_CONCURRENCY, async (file) =>
+        file.kind === 'refused' ? refusedSummary(file.relativePath, file.warning) : (await readArticleFile(file.absolutePath, file.relativePath)).summary,
+      );
+      for (const summary of results) summaries.set(summary.path, withFallbackTitle(summary));
+      const corpus: OpenCorpus = { root, summaries, warnings: scan.warnings, stopWatching: async () => {} };
+      current = corpus;
+      corpus.stopWatching = watchCorpus(
+        root,
+        (event) => void handleRawEvent(corpus, event).catch((error: unknown) => deps.log.error('corpus watch event failed', error)),
+        (error) => deps.log.warn(`Watching "${root}" failed: ${describeError(error)}`),
+      );
+      deps.log.info(`Opened corpus ${root}: ${summaries.size} articles in ${Math.round(performance.now() - started)} ms`);
+      return listing(corpus);
+    },
+    async list() {
+      return current ? listing(current) : null;
+    },
+    async read(relativePath) {
+      if (!current) throw new HostFailure('no-corpus', 'No corpus folder is open');
+      const absolute = await resolveInsideRoot(current.root, relativePath);
+      const content = await readArticleFile(absolute, relativePath);
+      return { ...content, summary: withFallbackTitle(content.summary) };
+    },
+    close: stopCurrent,
+  };
+}
+
+function withFallbackTitle(summary: ArticleSummary): ArticleSummary {
+  if (summary.meta.title.trim() !== '') return summary;
+  return { ...summary, meta: { ...summary.meta, title: summary.path.split('/').pop() ?? summary.path } };
+}
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

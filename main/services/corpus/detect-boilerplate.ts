@@ -1,0 +1,90 @@
+/** "ALSO READ: …", "Read more: …", "Related: …": a cross-link to another story, on one line. */
+const CROSS_LINK = /^(?:also read|read also|see also)\s*[:\-–—|]|^(?:read more|related|recommended|more from [^:]{1,40})\s*:/iu;
+
+/** Whole-line site furniture: comment prompts, share and subscribe buttons, ad labels. */
+const FURNITURE = [
+  /^what(?:'s| is) your opinion(?: on this(?: topic| story| article)?)?\s*\?$/iu,
+  /^(?:leave|post|add|write) (?:the first|a|your) comment$/iu,
+  /^(?:\d+ )?comments?(?: \(\d+\))?$/iu,
+  /^share (?:this|the) (?:article|story|post|page)$/iu,
+  /^share (?:on|via) (?:facebook|twitter|x|whatsapp|linkedin|telegram|email)$/iu,
+  /^(?:subscribe|sign up)$|^(?:subscribe|sign up)\b.*\b(?:newsletters?|subscriptions?|updates|alerts|our|us|free|now|today|here)\b/iu,
+  /^follow us on\b/iu,
+  /^(?:advertisement|sponsored(?: content)?|scroll to continue with content)$/iu,
+  /^(?:copyright\b|©).*all rights reserved$/iu,
+];
+
+/** Furniture lines are short; a real paragraph that happens to start with "Subscribe" is not. */
+const FURNITURE_MAX_WORDS = 12;
+
+/** A heading that introduces a block of teasers for other stories, usually at the end. */
+const TEASER_HEADING =
+  /^(?:read next|read more|also read|related|related (?:articles|stories|news|posts|content|coverage)|more (?:stories|news)|more from .{1,40}|you (?:may|might) also like|recommended(?: for you)?|most (?:read|popular)|trending(?: now)?|latest news|top stories|editor['’]s picks)$/iu;
+
+/** "06:00", "5 hours ago", "26 March 2025", "March 26, 2025 10:15", "2025-03-26". */
+const STAMP =
+  /^(?:\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?|\d+\s+(?:mins?|minutes?|hours?|days?|weeks?)\s+ago|(?:\d{1,2}\s+\p{L}+\.?,?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s+\d{1,2}:\d{2})?)$/iu;
+
+/** A teaser without a time stamp must look like a headline: short, and not a finished sentence. */
+const TEASER_HEADLINE_MAX_WORDS = 20;
+
+/**
+ * Marks the lines of an article that are site boilerplate rather than its text: cross-links
+ * ("ALSO READ: …"), comment and share prompts, and a trailing "Read next" block of teasers.
+ * Conservative on purpose: a marked line is only dimmed, but a real paragraph marked by mistake
+ * would be hidden from the reader's attention. Blank lines are never marked.
+ */
+export function detectBoilerplate(lines: readonly string[]): boolean[] {
+  const marks = lines.map((line) => isSingleLineBoilerplate(normalise(line)));
+  for (let i = 0; i < lines.length; i++) {
+    if (!TEASER_HEADING.test(normalise(lines[i] ?? '').replace(/:$/u, ''))) continue;
+    marks[i] = true;
+    i = markTeasers(lines, marks, i + 1);
+  }
+  return marks;
+}
+
+/** True for a line that is boilerplate on its own, wherever it appears. */
+export function isSingleLineBoilerplate(line: string): boolean {
+  const text = normalise(line);
+  if (text === '') return false;
+  if (CROSS_LINK.test(text)) return true;
+  return wordCount(text) <= FURNITURE_MAX_WORDS && FURNITURE.some((pattern) => pattern.test(text));
+}
+
+/** True for a bare time or date line, as used between teasers ("06:00", "5 hours ago"). */
+export function isStampLine(line: string): boolean {
+  return STAMP.test(normalise(line));
+}
+
+/**
+ * Marks the teaser block that follows a teaser heading and returns the index of the last line it
+ * looked at. Stops at the first line that could be article text, so a "Related" box in the middle
+ * of an article does not swallow the paragraphs after it.
+ */
+function markTeasers(lines: readonly string[], marks: boolean[], start: number): number {
+  let afterStamp = false;
+  let i = start;
+  for (; i < lines.length; i++) {
+    const text = normalise(lines[i] ?? '');
+    if (text === '') continue;
+    if (isStampLine(text)) {
+      marks[i] = true;
+      afterStamp = true;
+      continue;
+    }
+    const teaser = afterStamp || (wordCount(text) <= TEASER_HEADLINE_MAX_WORDS && !/[.:;,]$/u.test(text));
+    if (!teaser && !marks[i]) return i - 1;
+    marks[i] = true;
+    afterStamp = false;
+  }
+  return i;
+}
+
+function normalise(line: string): string {
+  return line.trim().replace(/\s+/gu, ' ');
+}
+
+function wordCount(text: string): number {
+  return text.split(' ').length;
+}

@@ -1,0 +1,92 @@
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ArticleWarning } from '../../../shared/model/article';
+import { formatFromPath } from './parse-article';
+import { isInside, toRelativePath } from './safe-path';
+
+/** A file found in the corpus: readable candidates, or ones refused outright with a warning. */
+export type ScannedFile =
+  | { kind: 'file'; relativePath: string; absolutePath: string }
+  | { kind: 'refused'; relativePath: string; warning: ArticleWarning };
+
+export interface ScanResult {
+  files: ScannedFile[];
+  warnings: ArticleWarning[];
+}
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+/**
+ * Walks the corpus folder recursively for article files (.txt, .md, .html…). Hidden entries are
+ * skipped; symlinks are followed only when their target stays inside the root, and each directory
+ * is visited once so a link loop cannot hang the scan.
+ */
+export async function scanFolder(root: string): Promise<ScanResult> {
+  const realRoot = await realpath(root);
+  const files: ScannedFile[] = [];
+  const warnings: ArticleWarning[] = [];
+  const visited = new Set<string>([realRoot]);
+
+  async function walk(directory: string): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(directory, { withFileTypes: true });
+    } catch (error) {
+      warnings.push({ code: 'unreadable', message: `Could not read folder "${toRelativePath(root, directory) || '.'}": ${describeError(error)}` });
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const absolutePath = path.join(directory, entry.name);
+      const relativePath = toRelativePath(root, absolutePath);
+      if (entry.isSymbolicLink()) {
+        await visitLink(absolutePath, relativePath);
+      } else if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name)) await walk(absolutePath);
+      } else if (entry.isFile() && formatFromPath(entry.name)) {
+        files.push({ kind: 'file', relativePath, absolutePath });
+      }
+    }
+  }
+
+  async function visitLink(absolutePath: string, relativePath: string): Promise<void> {
+    let target: string;
+    try {
+      target = await realpath(absolutePath);
+    } catch {
+      if (formatFromPath(relativePath)) {
+        files.push({ kind: 'refused', relativePath, warning: { code: 'unreadable', message: 'Broken link: its target does not exist' } });
+      }
+      return;
+    }
+    if (!isInside(realRoot, target)) {
+      if (formatFromPath(relativePath) || (await lstat(target).catch(() => null))?.isDirectory()) {
+        files.push({ kind: 'refused', relativePath, warning: { code: 'outside-root', message: 'Link to a location outside the corpus folder: not read' } });
+      }
+      return;
+    }
+    const info = await stat(target).catch(() => null);
+    if (info?.isDirectory()) {
+      if (visited.has(target)) return;
+      visited.add(target);
+      await walk(absolutePath);
+    } else if (info?.isFile() && formatFromPath(relativePath)) {
+      files.push({ kind: 'file', relativePath, absolutePath });
+    }
+  }
+
+  await walk(root);
+  files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
+  return { files, warnings };
+}
+
+export function describeError(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error) {
+    const code = String((error as { code: unknown }).code);
+    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+    if (code === 'ENOENT') return 'it no longer exists';
+    if (code === 'EISDIR') return 'it is a folder';
+    return code;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

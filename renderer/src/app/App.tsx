@@ -1,0 +1,126 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { runActionForKey, type AppAction } from '../actions/app-actions';
+import { describeKeyBinding } from '../actions/key-binding';
+import { useCorpus } from '../corpus/use-corpus';
+import { saveArticleMeta } from '../db/article-meta-store';
+import type { ArticleMetaRecord } from '../db/workbench-db';
+import { MetadataDialog } from '../dialogs/MetadataDialog';
+import { OpenFolderDialog } from '../dialogs/OpenFolderDialog';
+import { LibraryPanel } from '../library/LibraryPanel';
+import { MAX_PANES } from '../reader/pane-layout';
+import { ReaderArea } from '../reader/ReaderArea';
+import { useLayout } from '../reader/use-layout';
+import { useAppServices } from './app-services';
+
+const NO_CORRECTIONS: ReadonlyMap<string, ArticleMetaRecord> = new Map();
+
+/** The workbench: toolbar, library on the left, reading panes on the right. */
+export function App() {
+  const { client, platform, db, info, isMac } = useAppServices();
+  const corpus = useCorpus();
+  const openCorpus = corpus.open;
+  const { layout, dispatch } = useLayout();
+  const [typingFolder, setTypingFolder] = useState(false);
+  const [editingPath, setEditingPath] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const correctionRows = useLiveQuery(() => db.articleMeta.toArray(), [db]);
+  const corrections = useMemo(() => (correctionRows ? new Map(correctionRows.map((row) => [row.path, row])) : NO_CORRECTIONS), [correctionRows]);
+
+  const actions: AppAction[] = useMemo(
+    () => [
+      {
+        id: 'open-folder',
+        label: 'Open folder…',
+        keys: 'Mod+O',
+        run: () => {
+          if (!platform.pickFolder) {
+            setTypingFolder(true);
+            return;
+          }
+          void platform.pickFolder().then((root) => (root ? openCorpus(root) : false));
+        },
+      },
+      { id: 'new-pane', label: 'New pane', keys: 'Mod+Shift+N', run: () => dispatch({ type: 'add-pane' }) },
+      { id: 'focus-next-pane', label: 'Focus next pane', keys: 'Mod+]', run: () => dispatch({ type: 'focus-step', step: 1 }) },
+      { id: 'focus-previous-pane', label: 'Focus previous pane', keys: 'Mod+[', run: () => dispatch({ type: 'focus-step', step: -1 }) },
+      { id: 'toggle-sync-scroll', label: 'Synchronised scrolling', keys: 'Mod+Shift+S', run: () => dispatch({ type: 'toggle-sync' }) },
+    ],
+    [platform, openCorpus, dispatch],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => runActionForKey(actions, event, isMac);
+    window.addEventListener('keydown', onKey);
+    const unsubscribe = client.subscribe('app.command', ({ id }) => actions.find((action) => action.id === id)?.run());
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unsubscribe();
+    };
+  }, [actions, client, isMac]);
+
+  useEffect(() => {
+    // Keyboard focus follows the focused pane, so Mod+] really moves the reader's attention.
+    document.querySelector<HTMLElement>('.pane.focused .pane-body')?.focus({ preventScroll: true });
+  }, [layout.focusedId]);
+
+  useEffect(() => {
+    const change = corpus.lastChange;
+    if (!change) return;
+    if (change.kind === 'renamed' && change.from) dispatch({ type: 'rename-path', from: change.from, to: change.path });
+    const verbs = { added: 'added to', changed: 'changed in', removed: 'removed from', renamed: 'renamed in', 'root-missing': 'missing from' } as const;
+    setAnnouncement(change.kind === 'root-missing' ? 'The corpus folder no longer exists' : `${change.path} was ${verbs[change.kind]} the corpus`);
+  }, [corpus.lastChange, dispatch]);
+
+  const action = (id: AppAction['id']) => actions.find((candidate) => candidate.id === id);
+  const editing = editingPath ? corpus.listing?.articles.find((article) => article.path === editingPath) : undefined;
+  return (
+    <div className="app">
+      <header className="toolbar">
+        <h1>Research Workbench</h1>
+        <span className="corpus-name" title={corpus.listing?.root}>
+          {corpus.listing ? corpus.listing.name : corpus.loading ? 'Opening…' : 'No folder open'}
+        </span>
+        <div className="toolbar-buttons" role="toolbar" aria-label="Workbench">
+          {(['open-folder', 'new-pane'] as const).map((id) => (
+            <button key={id} type="button" title={describeKeyBinding(action(id)?.keys ?? '', isMac)} disabled={id === 'new-pane' && layout.panes.length >= MAX_PANES} onClick={() => action(id)?.run()}>
+              {action(id)?.label}
+            </button>
+          ))}
+          <button type="button" aria-pressed={layout.syncScroll} title={describeKeyBinding('Mod+Shift+S', isMac)} onClick={() => action('toggle-sync-scroll')?.run()}>
+            Sync scroll
+          </button>
+        </div>
+        <span className="app-mode">{info.mode === 'browser' ? 'Browser mode' : ''}</span>
+      </header>
+      {corpus.error && !typingFolder && (
+        <p className="warning app-error" role="alert">
+          {corpus.error}
+        </p>
+      )}
+      <div className="workspace">
+        <LibraryPanel listing={corpus.listing} corrections={corrections} onOpen={(path, where) => dispatch({ type: 'open', path, where })} />
+        <ReaderArea layout={layout} dispatch={dispatch} corrections={corrections} lastChange={corpus.lastChange} onEditDetails={setEditingPath} />
+      </div>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      {typingFolder && (
+        <OpenFolderDialog
+          error={corpus.error}
+          onClose={() => setTypingFolder(false)}
+          onOpen={(root) => void corpus.open(root).then((opened) => opened && setTypingFolder(false))}
+        />
+      )}
+      {editing && (
+        <MetadataDialog
+          path={editing.path}
+          derived={editing.meta}
+          correction={corrections.get(editing.path)}
+          onClose={() => setEditingPath(null)}
+          onSave={(fields) => void saveArticleMeta(db, editing.path, fields).then(() => setEditingPath(null))}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { HostTransport } from '../../../shared/contract/host-client';
+
+export const TOKEN_HEADER = 'x-workbench-token';
+const TOKEN_STORAGE_KEY = 'workbench.token';
+
+/**
+ * Takes the access token from the printed URL once, keeps it for this tab, and removes it from
+ * the address bar so it is not left in history or screenshots.
+ */
+export function takeBrowserToken(location: Location, history: History, storage: Storage): string | null {
+  const url = new URL(location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    storage.setItem(TOKEN_STORAGE_KEY, fromUrl);
+    url.searchParams.delete('token');
+    history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return storage.getItem(TOKEN_STORAGE_KEY);
+}
+
+/** Browser mode: `POST /rpc/<name>` for requests, one shared EventSource for events. */
+export function createHttpTransport(token: string): HostTransport {
+  let source: EventSource | null = null;
+  let listeners = 0;
+  return {
+    async send(name, input) {
+      const response = await fetch(`/rpc/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+        body: JSON.stringify(input ?? {}),
+      });
+      // Errors come back as a Result body with a 4xx/5xx status; the client reads both alike.
+      return response.json();
+    },
+    listen(event, listener) {
+      source ??= new EventSource('/events');
+      listeners += 1;
+      const onMessage = (message: MessageEvent<string>) => {
+        try {
+          listener(JSON.parse(message.data));
+        } catch {
+          console.warn(`Ignored an unreadable "${event}" event`);
+        }
+      };
+      source.addEventListener(event, onMessage);
+      return () => {
+        source?.removeEventListener(event, onMessage);
+        listeners -= 1;
+        if (listeners === 0) {
+          source?.close();
+          source = null;
+        }
+      };
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { ArticleSummary } from '../../../shared/model/article';
+import type { ArticleMetaRecord } from '../db/workbench-db';
+
+export type LibrarySort = 'title' | 'date' | 'path';
+
+/** One row of the library as shown: the article with its effective title and date. */
+export interface LibraryRow {
+  summary: ArticleSummary;
+  title: string;
+  date: string;
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/**
+ * Applies the user's metadata corrections, the filter (words matched against title, path and
+ * source, accent- and case-insensitively) and the sort order. Undated articles sort last.
+ */
+export function libraryRows(articles: readonly ArticleSummary[], corrections: ReadonlyMap<string, ArticleMetaRecord>, filter: string, sort: LibrarySort): LibraryRow[] {
+  const words = fold(filter).split(/\s+/).filter(Boolean);
+  const rows: LibraryRow[] = [];
+  for (const summary of articles) {
+    const corrected = corrections.get(summary.path);
+    const title = corrected?.title ?? summary.meta.title;
+    const date = corrected?.date ?? summary.meta.dateline ?? '';
+    if (words.length > 0) {
+      const haystack = fold(`${title} ${summary.path} ${corrected?.source ?? summary.meta.source ?? ''}`);
+      if (!words.every((word) => haystack.includes(word))) continue;
+    }
+    rows.push({ summary, title, date });
+  }
+  const byPath = (a: LibraryRow, b: LibraryRow) => collator.compare(a.summary.path, b.summary.path);
+  const comparators: Record<LibrarySort, (a: LibraryRow, b: LibraryRow) => number> = {
+    title: (a, b) => collator.compare(a.title, b.title) || byPath(a, b),
+    path: byPath,
+    date: (a, b) => {
+      const da = Date.parse(a.date);
+      const db = Date.parse(b.date);
+      if (Number.isNaN(da) !== Number.isNaN(db)) return Number.isNaN(da) ? 1 : -1;
+      return (Number.isNaN(da) ? 0 : db - da) || byPath(a, b);
+    },
+  };
+  return rows.sort(comparators[sort]);
+}
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+}

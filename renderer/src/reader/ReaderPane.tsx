@@ -1,0 +1,99 @@
+import { useEffect, useRef, type UIEvent } from 'react';
+import type { CorpusChange } from '../../../shared/model/article';
+import type { ArticleMetaRecord } from '../db/workbench-db';
+import { effectiveMetadata } from '../db/article-meta-store';
+import { ArticleText } from './ArticleText';
+import type { PaneState } from './pane-layout';
+import { useArticleContent } from './use-article-content';
+
+interface ReaderPaneProps {
+  pane: PaneState;
+  position: number;
+  paneCount: number;
+  focused: boolean;
+  correction: ArticleMetaRecord | undefined;
+  lastChange: CorpusChange | null;
+  registerScroller(id: string, element: HTMLElement | null): void;
+  onScroll(id: string, fraction: number): void;
+  onFocus(id: string): void;
+  onClose(id: string): void;
+  onSwap(id: string, direction: 1 | -1): void;
+  onEditDetails(path: string): void;
+}
+
+/** One reading pane: the article's title and metadata on top, its text below. */
+export function ReaderPane(props: ReaderPaneProps) {
+  const { pane, position, paneCount, focused, correction } = props;
+  const load = useArticleContent(pane.path, props.lastChange);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const restoredFor = useRef<string | null>(null);
+  const content = load.state === 'loaded' ? load.content : null;
+  const meta = content ? effectiveMetadata(content.summary.meta, correction) : null;
+  const label = `Pane ${position}${meta ? `: ${meta.title}` : ''}`;
+
+  useEffect(() => {
+    props.registerScroller(pane.id, scrollerRef.current);
+    return () => props.registerScroller(pane.id, null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- registration is per pane id
+  }, [pane.id]);
+
+  useEffect(() => {
+    // Restore the stored scroll position once per article, after its text is laid out.
+    const element = scrollerRef.current;
+    if (!content || !element || restoredFor.current === content.summary.path) return;
+    restoredFor.current = content.summary.path;
+    element.scrollTop = pane.scroll * (element.scrollHeight - element.clientHeight);
+  }, [content, pane.scroll]);
+
+  function onScroll(event: UIEvent<HTMLDivElement>) {
+    const element = event.currentTarget;
+    const range = element.scrollHeight - element.clientHeight;
+    props.onScroll(pane.id, range > 0 ? element.scrollTop / range : 0);
+  }
+
+  return (
+    <section className={`pane${focused ? ' focused' : ''}`} aria-label={label} onFocusCapture={() => props.onFocus(pane.id)} onMouseDown={() => props.onFocus(pane.id)}>
+      <header className="pane-header">
+        <div className="pane-title">
+          <h2>{meta?.title ?? (pane.path ? 'Loading…' : 'Empty pane')}</h2>
+          {content && meta && (
+            <p className="pane-meta">
+              {[meta.source, meta.author && `by ${meta.author}`, meta.date, `${content.summary.wordCount.toLocaleString()} words`, content.summary.path].filter(Boolean).join(' · ')}
+            </p>
+          )}
+          {content?.summary.warnings.map((warning) => (
+            <p key={warning.message} className="warning" role="note">
+              ⚠ {warning.message}
+            </p>
+          ))}
+        </div>
+        <div className="pane-buttons">
+          {content && (
+            <button type="button" onClick={() => props.onEditDetails(content.summary.path)}>
+              Edit details
+            </button>
+          )}
+          <button type="button" aria-label={`Move pane ${position} left`} disabled={position === 1} onClick={() => props.onSwap(pane.id, -1)}>
+            ←
+          </button>
+          <button type="button" aria-label={`Move pane ${position} right`} disabled={position === paneCount} onClick={() => props.onSwap(pane.id, 1)}>
+            →
+          </button>
+          <button type="button" aria-label={`Close pane ${position}`} onClick={() => props.onClose(pane.id)}>
+            ×
+          </button>
+        </div>
+      </header>
+      <div ref={scrollerRef} className="pane-body" tabIndex={0} aria-label={`${label} text`} onScroll={onScroll}>
+        {load.state === 'empty' && <p className="pane-hint">Choose an article in the library: Enter opens it here, Shift+Enter in a new pane beside.</p>}
+        {load.state === 'loading' && <p className="pane-hint">Loading…</p>}
+        {load.state === 'error' && (
+          <p className="warning" role="alert">
+            {load.message}
+          </p>
+        )}
+        {content && <ArticleText content={content} />}
+      </div>
+    </section>
+  );
+}

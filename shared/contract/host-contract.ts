@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { ArticleContent, CorpusChange, CorpusListing, RelativePath } from '../model/article';
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  mode: z.enum(['electron', 'browser']),
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+const NoInput = z.object({}).strict();
+
+/** The commands the app menu (Electron) can send to the renderer's action registry. */
+export const AppCommandId = z.enum(['open-folder', 'focus-next-pane', 'focus-previous-pane', 'toggle-sync-scroll', 'new-pane']);
+export type AppCommandId = z.infer<typeof AppCommandId>;
+
+/**
+ * The one host contract: every request the renderer may make of main, with its input and output
+ * schema, and every event main may push. The Electron preload, the loopback HTTP bridge, main's
+ * `dispatch` and the renderer's client are all typed from this table.
+ */
+export const hostRequests = {
+  'app.info': { input: NoInput, output: AppInfo },
+  /** Open a folder of articles (recursively) as the corpus; returns its listing. */
+  'corpus.open': { input: z.object({ root: z.string().min(1).max(4096) }).strict(), output: CorpusListing },
+  /** The listing of the corpus currently open, or null when none is. */
+  'corpus.list': { input: NoInput, output: CorpusListing.nullable() },
+  /** One article's canonical text, line structure and summary. */
+  'corpus.read': { input: z.object({ path: RelativePath }).strict(), output: ArticleContent },
+  /** Ask the user for a folder with a native dialog (Electron only; browser mode answers `unsupported`). */
+  'dialog.pickFolder': { input: NoInput, output: z.object({ root: z.string().nullable() }) },
+} as const;
+
+export const hostEvents = {
+  'corpus.changed': CorpusChange,
+  'app.command': z.object({ id: AppCommandId }),
+} as const;
+
+export type HostRequests = typeof hostRequests;
+export type RequestName = keyof HostRequests;
+export type RequestInput<N extends RequestName> = z.input<HostRequests[N]['input']>;
+export type ParsedRequestInput<N extends RequestName> = z.output<HostRequests[N]['input']>;
+export type RequestOutput<N extends RequestName> = z.output<HostRequests[N]['output']>;
+
+export type HostEvents = typeof hostEvents;
+export type EventName = keyof HostEvents;
+export type EventPayload<E extends EventName> = z.output<HostEvents[E]>;
+
+export const requestNames = Object.keys(hostRequests) as RequestName[];
+export const eventNames = Object.keys(hostEvents) as EventName[];
+
+export function isRequestName(name: string): name is RequestName {
+  return Object.prototype.hasOwnProperty.call(hostRequests, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.prototype.hasOwnProperty.call(hostEvents, name);
+}
+
+/** Largest request body either bridge accepts. */
+export const MAX_PAYLOAD_BYTES = 5 * 1024 * 1024;
+
+/** Electron IPC channel names: one for requests, one for events. */
+export const IPC_REQUEST_CHANNEL = 'workbench:request';
+export const IPC_EVENT_CHANNEL = 'workbench:event';
