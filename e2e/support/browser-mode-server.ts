@@ -3,6 +3,7 @@ import path from 'node:path';
 
 export interface RunningServer {
   url: string;
+  pid: number;
   /** Everything the server printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -34,6 +35,7 @@ export async function startBrowserModeServer(projectRoot: string, corpusRoot: st
   });
   return {
     url,
+    pid: child.pid ?? 0,
     output: () => printed,
     stop: () =>
       new Promise<void>((resolve) => {

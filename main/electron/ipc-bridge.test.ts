@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL, requestNames } from '../../shared/contract/host-contract';
+import { requestNames } from '../../shared/contract/host-contract';
+import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from '../../shared/contract/ipc-channels';
 import { createDispatch } from '../host/dispatch';
 import { createEventHub } from '../host/event-hub';
 import type { HostHandlers } from '../host/host-handlers';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from '../../shared/contract/host-contract';
+import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from '../../shared/contract/ipc-channels';
 
 const exposed = new Map<string, Record<string, unknown>>();
 const listeners = new Map<string, (...args: unknown[]) => void>();

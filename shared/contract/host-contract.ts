@@ -60,7 +60,3 @@ export function isEventName(name: string): name is EventName {
 
 /** Largest request body either bridge accepts. */
 export const MAX_PAYLOAD_BYTES = 5 * 1024 * 1024;
-
-/** Electron IPC channel names: one for requests, one for events. */
-export const IPC_REQUEST_CHANNEL = 'workbench:request';
-export const IPC_EVENT_CHANNEL = 'workbench:event';

@@ -1,4 +1,5 @@
 import { watch } from 'chokidar';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { formatFromPath } from './parse-article';
 import { toRelativePath } from './safe-path';
@@ -26,9 +27,21 @@ export function watchCorpus(root: string, onEvent: (event: RawCorpusEvent) => vo
   const upsert = (absolutePath: string) => onEvent({ kind: 'upsert', absolutePath, relativePath: toRelativePath(root, absolutePath) });
   watcher.on('add', upsert);
   watcher.on('change', upsert);
-  watcher.on('unlink', (absolutePath) => onEvent({ kind: 'unlink', relativePath: toRelativePath(root, absolutePath) }));
-  watcher.on('unlinkDir', (absolutePath) => {
-    if (path.resolve(absolutePath) === path.resolve(root)) onEvent({ kind: 'root-missing' });
+  // Not every platform reports the root itself going away, so any removal checks for it.
+  let rootMissing = false;
+  const checkRoot = () => {
+    if (!rootMissing && !existsSync(root)) {
+      rootMissing = true;
+      onEvent({ kind: 'root-missing' });
+    }
+  };
+  watcher.on('unlink', (absolutePath) => {
+    onEvent({ kind: 'unlink', relativePath: toRelativePath(root, absolutePath) });
+    checkRoot();
+  });
+  watcher.on('unlinkDir', checkRoot);
+  watcher.on('raw', (eventName) => {
+    if (eventName === 'rename') checkRoot();
   });
   watcher.on('error', onError);
   return () => watcher.close();

@@ -95,6 +95,7 @@ describe('isSingleLineBoilerplate', () => {
   it.each([
     'Subscribers complained that the service was slow to restore power after the storm.',
     'Sign up was slow in the first week, officials said.',
+    'Sign up was slow, officials told us.',
     'Related talks in Nairobi ended without agreement on Tuesday.',
     'Read next week’s report for the full figures.',
     'Comments made by the minister drew criticism from Kinshasa.',

@@ -3,12 +3,13 @@ const CROSS_LINK = /^(?:also read|read also|see also)\s*[:\-–—|]|^(?:read mo
 
 /** Whole-line site furniture: comment prompts, share and subscribe buttons, ad labels. */
 const FURNITURE = [
-  /^what(?:'s| is) your opinion(?: on this(?: topic| story| article)?)?\s*\?$/iu,
+  /^what(?:['’]s| is) your opinion(?: on this(?: topic| story| article)?)?\s*\?$/iu,
   /^(?:leave|post|add|write) (?:the first|a|your) comment$/iu,
   /^(?:\d+ )?comments?(?: \(\d+\))?$/iu,
   /^share (?:this|the) (?:article|story|post|page)$/iu,
   /^share (?:on|via) (?:facebook|twitter|x|whatsapp|linkedin|telegram|email)$/iu,
-  /^(?:subscribe|sign up)$|^(?:subscribe|sign up)\b.*\b(?:newsletters?|subscriptions?|updates|alerts|our|us|free|now|today|here)\b/iu,
+  // A finished sentence ("Sign up was slow, officials told us.") is article text, not a button.
+  /^(?:subscribe|sign up)$|^(?:subscribe|sign up)\b(?!.*\.$).*\b(?:newsletters?|subscriptions?|updates|alerts|our|us|free|now|today|here)\b/iu,
   /^follow us on\b/iu,
   /^(?:advertisement|sponsored(?: content)?|scroll to continue with content)$/iu,
   /^(?:copyright\b|©).*all rights reserved$/iu,
@@ -18,12 +19,34 @@ const FURNITURE = [
 const FURNITURE_MAX_WORDS = 12;
 
 /** A heading that introduces a block of teasers for other stories, usually at the end. */
-const TEASER_HEADING =
-  /^(?:read next|read more|also read|related|related (?:articles|stories|news|posts|content|coverage)|more (?:stories|news)|more from .{1,40}|you (?:may|might) also like|recommended(?: for you)?|most (?:read|popular)|trending(?: now)?|latest news|top stories|editor['’]s picks)$/iu;
+const TEASER_HEADING = new RegExp(
+  `^(?:${[
+    'read next',
+    'read more',
+    'also read',
+    'related(?: (?:articles|stories|news|posts|content|coverage))?',
+    'more (?:stories|news)',
+    'more from .{1,40}',
+    'you (?:may|might) also like',
+    'recommended(?: for you)?',
+    'most (?:read|popular)',
+    'trending(?: now)?',
+    'latest news',
+    'top stories',
+    "editor['’]s picks",
+  ].join('|')})$`,
+  'iu',
+);
 
-/** "06:00", "5 hours ago", "26 March 2025", "March 26, 2025 10:15", "2025-03-26". */
-const STAMP =
-  /^(?:\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?|\d+\s+(?:mins?|minutes?|hours?|days?|weeks?)\s+ago|(?:\d{1,2}\s+\p{L}+\.?,?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s+\d{1,2}:\d{2})?)$/iu;
+/** "06:00", "1:47 pm", "5 hours ago", "26 March 2025", "March 26, 2025 10:15", "2025-03-26", "26.03.2025". */
+const STAMP = new RegExp(
+  `^(?:${[
+    String.raw`\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?`,
+    String.raw`\d+\s+(?:mins?|minutes?|hours?|days?|weeks?)\s+ago`,
+    String.raw`(?:\d{1,2}\s+\p{L}+\.?,?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})(?:,?\s+\d{1,2}:\d{2})?`,
+  ].join('|')})$`,
+  'iu',
+);
 
 /** A teaser without a time stamp must look like a headline: short, and not a finished sentence. */
 const TEASER_HEADLINE_MAX_WORDS = 20;

@@ -1,0 +1,101 @@
+import { chromium, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startBrowserModeServer } from '../support/browser-mode-server';
+import { formatBenchTable, median, type BenchRow } from './bench-stats';
+
+/**
+ * `npm run bench`: drives the built app in browser mode against a generated 10,000-article
+ * corpus and prints medians of several runs. A benchmark, not a test: it never fails on a budget.
+ */
+const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const COUNT = 10_000;
+const corpusDir = path.join(projectRoot, '.bench', `corpus-${COUNT}`);
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function ensureCorpus(): void {
+  const marker = path.join(corpusDir, '.complete');
+  if (existsSync(marker)) return;
+  console.log(`Generating a ${COUNT}-article benchmark corpus in ${corpusDir}…`);
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', 'run-ts.mjs'), path.join(projectRoot, 'scripts', 'bench-corpus.ts'), '--count', String(COUNT), '--out', corpusDir, '--seed', '1'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('corpus generation failed');
+  writeFileSync(marker, new Date().toISOString());
+}
+
+function residentMegabytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
+
+async function mark(page: Page, name: string, detail?: string): Promise<number> {
+  const handle = await page.waitForFunction(
+    ([markName, markDetail]) => {
+      const found = performance.getEntriesByName(markName as string, 'mark').find((entry) => markDetail === undefined || (entry as PerformanceMark).detail === markDetail);
+      return found ? found.startTime : null;
+    },
+    [name, detail] as const,
+    { timeout: 60_000, polling: 16 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+async function main(): Promise<void> {
+  ensureCorpus();
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'] });
+  const samples: Record<string, number[]> = { scan: [], render: [], total: [], open: [], rendererHeap: [], mainRss: [] };
+  let longest = '';
+  for (let run = 0; run < RUNS; run += 1) {
+    const server = await startBrowserModeServer(projectRoot, corpusDir);
+    const scanMs = Number(/Opened corpus .*: (\d+) articles in (\d+) ms/.exec(server.output())?.[2] ?? Number.NaN);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const renderMs = await mark(page, 'library-rendered');
+    if (!longest) {
+      longest = await page.evaluate(async () => {
+        const response = await fetch('/rpc/corpus.list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-workbench-token': sessionStorage.getItem('workbench.token') ?? '' }, body: '{}' });
+        const body = (await response.json()) as { value: { articles: Array<{ path: string; wordCount: number }> } };
+        return body.value.articles.filter((article) => article.wordCount <= 5000).sort((a, b) => b.wordCount - a.wordCount)[0]?.path ?? '';
+      });
+    }
+    await page.getByRole('searchbox', { name: 'Filter articles' }).fill(longest);
+    await page.getByRole('listbox', { name: 'Articles' }).focus();
+    await page.keyboard.press('ArrowDown');
+    const started = await page.evaluate(() => {
+      const now = performance.now();
+      document.querySelector('[role="listbox"]')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      return now;
+    });
+    const paintedAt = await mark(page, 'article-painted', longest);
+    const cdp = await context.newCDPSession(page);
+    const metrics = (await cdp.send('Performance.getMetrics').catch(async () => {
+      await cdp.send('Performance.enable');
+      return cdp.send('Performance.getMetrics');
+    })) as { metrics: Array<{ name: string; value: number }> };
+    const heap = metrics.metrics.find((metric) => metric.name === 'JSHeapTotalSize')?.value ?? Number.NaN;
+    samples.scan?.push(scanMs);
+    samples.render?.push(renderMs);
+    samples.total?.push(scanMs + renderMs);
+    samples.open?.push(paintedAt - started);
+    samples.rendererHeap?.push(heap / 1024 / 1024);
+    samples.mainRss?.push(residentMegabytes(server.pid));
+    await context.close();
+    await server.stop();
+    process.stdout.write(`run ${run + 1}/${RUNS} done\n`);
+  }
+  await browser.close();
+  const rows: BenchRow[] = [
+    { name: `main: scan, read and list ${COUNT.toLocaleString()} articles`, value: median(samples.scan ?? []), unit: 'ms' },
+    { name: 'renderer: page load to library rendered', value: median(samples.render ?? []), unit: 'ms' },
+    { name: `listing + first render of ${COUNT.toLocaleString()} articles`, value: median(samples.total ?? []), unit: 'ms', budget: 1500 },
+    { name: `open and paint a ${longest ? 'longest (≤5,000-word)' : ''} article`, value: median(samples.open ?? []), unit: 'ms', budget: 100 },
+    { name: 'renderer JS heap (total) after opening it', value: median(samples.rendererHeap ?? []), unit: 'MB', budget: 300 },
+    { name: 'main (browser-mode host) resident memory', value: median(samples.mainRss ?? []), unit: 'MB' },
+  ];
+  console.log(`\nBenchmark (${RUNS} runs, medians; corpus ${corpusDir})\n${formatBenchTable(rows)}`);
+}
+
+await main();
