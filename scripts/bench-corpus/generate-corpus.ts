@@ -18,13 +18,18 @@ export interface GeneratedFile {
 /** A generated news article (UTF-8, one paragraph per line, the headline on the first line). */
 export interface GeneratedArticle extends GeneratedFile {
   title: string;
-  /** Whitespace-separated words in the whole file, boilerplate included. */
+  /** Words in the whole file, boilerplate included, by {@link GenerateOptions.countWords}. */
   wordCount: number;
 }
+
+/** Counts the words of a text; lines and sentences are joined with whitespace, so counts must add up. */
+export type WordCounter = (text: string) => number;
 
 export interface GenerateOptions {
   count: number;
   seed: number;
+  /** How the consumer counts words, so lengths stay in range by its count. Default: whitespace runs. */
+  countWords?: WordCounter;
 }
 
 /** The reusable parts of the sample articles, sorted by the role they play on a news page. */
@@ -32,6 +37,7 @@ export interface SamplePools {
   /** Body sentences in source order, so consecutive picks read as one story. */
   sentences: readonly string[];
   sentenceWords: readonly number[];
+  countWords: WordCounter;
   /** Short unpunctuated lines between paragraphs ("Growing Diplomatic Pressure"). */
   headings: readonly string[];
   /** Titles after "ALSO READ:". */
@@ -71,13 +77,13 @@ export function splitSentences(paragraph: string): string[] {
   return sentences;
 }
 
-/** Counts whitespace-separated words. */
+/** Counts whitespace-separated words: the default {@link WordCounter}. */
 export function countWords(text: string): number {
   return text.match(/\S+/g)?.length ?? 0;
 }
 
 /** Sorts the lines of the sample articles into body sentences and the kinds of page boilerplate. */
-export function readSamplePools(sources: readonly string[]): SamplePools {
+export function readSamplePools(sources: readonly string[], count: WordCounter = countWords): SamplePools {
   const sentences = new Set<string>();
   const headings = new Set<string>();
   const alsoRead = new Set<string>();
@@ -102,7 +108,8 @@ export function readSamplePools(sources: readonly string[]): SamplePools {
   const fragments = titleFragments(sentenceList, [...headings, ...alsoRead]);
   return {
     sentences: sentenceList,
-    sentenceWords: sentenceList.map(countWords),
+    sentenceWords: sentenceList.map(count),
+    countWords: count,
     headings: [...headings],
     alsoRead: [...alsoRead],
     teasers: [...teasers],
@@ -205,6 +212,7 @@ interface ComposedArticle {
 function composeArticle(random: SeededRandom, pools: SamplePools, targetWords: number, title: string): ComposedArticle {
   const lines = [title];
   const trailer = targetWords >= 600 && random.chance(0.3) ? readNextBlock(random, pools) : [];
+  const { countWords } = pools;
   let words = countWords(title) + trailer.reduce((sum, line) => sum + countWords(line), 0);
   const nextSentence = sentenceWalker(random, pools);
   const alsoReadPool = pools.alsoRead.length > 0 ? pools.alsoRead : pools.teasers;
@@ -253,7 +261,7 @@ function folderFor(index: number): string {
  */
 export function generateArticles(sources: readonly string[], options: GenerateOptions): GeneratedArticle[] {
   if (!Number.isSafeInteger(options.count) || options.count < 0) throw new RangeError(`count must be a whole number, got ${options.count}`);
-  const pools = readSamplePools(sources);
+  const pools = readSamplePools(sources, options.countWords);
   const usedTitles = new Set<string>();
   const digits = Math.max(5, String(options.count - 1).length);
   const articles: GeneratedArticle[] = [];

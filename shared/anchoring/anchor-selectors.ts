@@ -1,5 +1,5 @@
 import { findExactCandidates, findFuzzyCandidates, MAX_ERROR_RATE, type Candidate } from './match-quote';
-import { prepareText, type PreparedText } from './prepared-text';
+import { collapseWhitespace, prepareText, type PreparedText } from './prepared-text';
 import { ORPHAN_OFFSET, type AnchorResult, type AnchorSelectors } from './selectors';
 import { CONTEXT_WINDOW, contextSimilarity } from './text-similarity';
 
@@ -15,21 +15,22 @@ export interface AnchorOptions {
 }
 
 /*
- * Scoring. A candidate's confidence is `quoteSimilarity × (1 − need × (1 − corroboration))`:
- * - quoteSimilarity: 1 − edits / quote length, on whitespace-collapsed text.
- * - corroboration: 0.8 × context + 0.2 × proximity, where context is 0.75 × the better and 0.25 ×
- *   the worse of prefix and suffix similarity (most edits touch one side only, so one intact side is
- *   strong evidence), and proximity is 1 − |distance from the old start| / text length.
- * - need: how much the quote alone fails to prove. A verbatim quote of 256+ code points proves
- *   nearly everything (need 0.1); a verbatim "Kagame" proves little (need ≈ 0.6), so another
- *   mention of the name elsewhere is rejected. An edited quote always needs at least 0.45: a
- *   sentence about Tshisekedi that is 85 % like a deleted one about Kagame must not inherit it
- *   unless its context says it is the same passage. Measured on the corpus, unrelated 32-character
- *   contexts score 0.2–0.45, which puts such impostors near 0.65, well under the threshold.
+ * Scoring. A candidate's confidence is `quoteSimilarity² × (1 − need × (1 − corroboration))`:
+ * - quoteSimilarity: 1 − edits / quote length, on whitespace-collapsed text. Squared so that the
+ *   words themselves dominate: a corrected typo (1–3 % of a sentence) barely counts, while a
+ *   sentence with a swapped name (Kagame → Tshisekedi, ~14 %) scores under 0.75 whatever its
+ *   context: the highlighted claim is no longer there, so it is an orphan, not a moved highlight.
+ * - corroboration: 0.8 × context + 0.2 × proximity, where context is the mean of prefix and suffix
+ *   similarity and proximity is 1 − |distance from the old start| / text length.
+ * - need: how much the quote alone fails to prove, so how far missing corroboration lowers the
+ *   score. A verbatim quote of 128+ characters proves nearly everything (need 0.1); a verbatim
+ *   "Kagame" proves little (need ≈ 0.57), so another mention of the name elsewhere is rejected. An
+ *   edited quote always needs at least 0.45: a similar sentence elsewhere must not inherit the
+ *   highlight of a deleted one. On the corpus, unrelated 32-character contexts score 0.06–0.28
+ *   (median 0.13), which leaves such impostors near 0.6, well under the threshold.
  */
 const CONTEXT_SHARE = 0.8;
-const BETTER_SIDE_SHARE = 0.75;
-const SELF_EVIDENT_QUOTE_LENGTH = 256;
+const SELF_EVIDENT_QUOTE_LENGTH = 128;
 const MAX_NEED = 0.6;
 const MIN_NEED = 0.1;
 const MIN_NEED_WHEN_EDITED = 0.45;
@@ -55,7 +56,7 @@ function score(doc: PreparedText, selectors: AnchorSelectors, candidate: Candida
   const { quote, position } = selectors;
   const prefix = contextSimilarity(quote.prefix, text.slice(Math.max(0, candidate.start - CONTEXT_WINDOW), candidate.start), 'prefix');
   const suffix = contextSimilarity(quote.suffix, text.slice(candidate.end, candidate.end + CONTEXT_WINDOW), 'suffix');
-  const context = BETTER_SIDE_SHARE * Math.max(prefix, suffix) + (1 - BETTER_SIDE_SHARE) * Math.min(prefix, suffix);
+  const context = (prefix + suffix) / 2;
   // A fuzzy match may end inside a surrogate pair: widen it to whole characters.
   const start = offsets.toCodePoint(candidate.start, 'floor');
   const end = offsets.toCodePoint(candidate.end, 'ceil');
@@ -64,7 +65,7 @@ function score(doc: PreparedText, selectors: AnchorSelectors, candidate: Candida
   const corroboration = CONTEXT_SHARE * context + (1 - CONTEXT_SHARE) * proximity;
   const quoteSimilarity = 1 - candidate.errors / quoteLength;
   const need = corroborationNeed(quoteLength, candidate.errors > 0 || text.slice(candidate.start, candidate.end) !== quote.exact);
-  return { start, end, distance, confidence: quoteSimilarity * (1 - need * (1 - corroboration)) };
+  return { start, end, distance, confidence: quoteSimilarity ** 2 * (1 - need * (1 - corroboration)) };
 }
 
 function best(scored: readonly Scored[]): Scored | undefined {
@@ -124,7 +125,8 @@ export function anchorSelectors(
     }
   }
 
-  const quoteLength = quote.exact.length;
+  // Errors are counted on the collapsed quote, so every length that scores them is measured there too.
+  const quoteLength = Math.max(1, collapseWhitespace(quote.exact).length);
   const verbatim = best(
     shortlist(doc.text, selectors, findExactCandidates(doc.text, quote.exact)).map((c) =>
       score(doc, selectors, c, quoteLength),
@@ -134,11 +136,10 @@ export function anchorSelectors(
 
   const hint = offsets.toUtf16(Math.min(position.start, offsets.codePointLength));
   const fuzzyCandidates = findFuzzyCandidates(doc, quote.exact, hint);
-  const patternLength = Math.max(1, doc.normalizedLengthOf(quote.exact));
   const fuzzy = best(
     fuzzyCandidates
-      .filter((c) => 1 - c.errors / patternLength >= QUOTE_SIMILARITY_THRESHOLD)
-      .map((c) => score(doc, selectors, c, patternLength)),
+      .filter((c) => 1 - c.errors / quoteLength >= QUOTE_SIMILARITY_THRESHOLD)
+      .map((c) => score(doc, selectors, c, quoteLength)),
   );
   if (fuzzy && fuzzy.confidence >= minConfidence) return anchored('fuzzy', fuzzy);
 

@@ -27,6 +27,8 @@ export interface CorpusServiceDeps {
 
 /** Files read in parallel while listing: enough to hide disk latency, few enough for 2 cores. */
 const READ_CONCURRENCY = 32;
+/** Listing is not held up for longer than this by a slow watcher start (huge trees). */
+const WATCH_READY_TIMEOUT_MS = 3000;
 
 interface OpenCorpus {
   root: string;
@@ -41,7 +43,8 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
   const pendingRemovals = new Map<string, { summary: ArticleSummary; timer: ReturnType<typeof setTimeout> }>();
 
   function listing(corpus: OpenCorpus): CorpusListing {
-    return { root: corpus.root, name: path.basename(corpus.root), articles: [...corpus.summaries.values()], warnings: corpus.warnings };
+    const articles = [...corpus.summaries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { root: corpus.root, name: path.basename(corpus.root), articles, warnings: corpus.warnings };
   }
 
   async function handleRawEvent(corpus: OpenCorpus, event: RawCorpusEvent): Promise<void> {
@@ -98,19 +101,23 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
       if (!info.isDirectory()) throw new HostFailure('invalid-input', `"${root}" is not a folder`);
       await stopCurrent();
       const started = performance.now();
-      const scan = await scanFolder(root);
-      const summaries = new Map<string, ArticleSummary>();
-      const results = await mapLimited(scan.files, READ_CONCURRENCY, async (file) =>
-        file.kind === 'refused' ? refusedSummary(file.relativePath, file.warning) : (await readArticleFile(file.absolutePath, file.relativePath)).summary,
-      );
-      for (const summary of results) summaries.set(summary.path, withFallbackTitle(summary));
-      const corpus: OpenCorpus = { root, summaries, warnings: scan.warnings, stopWatching: async () => {} };
+      const corpus: OpenCorpus = { root, summaries: new Map(), warnings: [], stopWatching: async () => {} };
       current = corpus;
-      corpus.stopWatching = watchCorpus(
+      // Watch while scanning, so the watcher's own walk overlaps ours and no change slips between.
+      const watching = watchCorpus(
         root,
         (event) => void handleRawEvent(corpus, event).catch((error: unknown) => deps.log.error('corpus watch event failed', error)),
         (error) => deps.log.warn(`Watching "${root}" failed: ${describeError(error)}`),
       );
+      corpus.stopWatching = watching.close;
+      const scan = await scanFolder(root);
+      corpus.warnings = scan.warnings;
+      const results = await mapLimited(scan.files, READ_CONCURRENCY, async (file) =>
+        file.kind === 'refused' ? refusedSummary(file.relativePath, file.warning) : (await readArticleFile(file.absolutePath, file.relativePath)).summary,
+      );
+      for (const summary of results) if (!corpus.summaries.has(summary.path)) corpus.summaries.set(summary.path, withFallbackTitle(summary));
+      await Promise.race([watching.ready, new Promise((resolve) => setTimeout(resolve, WATCH_READY_TIMEOUT_MS))]);
+      const summaries = corpus.summaries;
       deps.log.info(`Opened corpus ${root}: ${summaries.size} articles in ${Math.round(performance.now() - started)} ms`);
       return listing(corpus);
     },

@@ -9,11 +9,17 @@ export type RawCorpusEvent =
   | { kind: 'unlink'; relativePath: string }
   | { kind: 'root-missing' };
 
+export interface CorpusWatch {
+  /** Resolves once the watcher has seen the whole tree; changes before then may be missed. */
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
 /**
  * Watches the corpus folder and reports article files added, changed or removed, and the root
- * itself disappearing. Returns the disposer that stops watching.
+ * itself disappearing.
  */
-export function watchCorpus(root: string, onEvent: (event: RawCorpusEvent) => void, onError: (error: unknown) => void): () => Promise<void> {
+export function watchCorpus(root: string, onEvent: (event: RawCorpusEvent) => void, onError: (error: unknown) => void): CorpusWatch {
   const watcher = watch(root, {
     ignoreInitial: true,
     ignored: (candidate, stats) => {
@@ -44,5 +50,6 @@ export function watchCorpus(root: string, onEvent: (event: RawCorpusEvent) => vo
     if (eventName === 'rename') checkRoot();
   });
   watcher.on('error', onError);
-  return () => watcher.close();
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return { ready, close: () => watcher.close() };
 }
