@@ -113,7 +113,7 @@ describe('events', () => {
   it('streams a corpus change to a subscribed page within a second', async () => {
     const received = new Promise<string>((resolve, reject) => {
       const req = httpRequest({ host: '127.0.0.1', port: bridge.port, path: '/events', headers: { cookie: `workbench_token=${TOKEN}` } }, (res) => {
-        expect(res.statusCode).toBe(200);
+        if (res.statusCode !== 200) reject(new Error(`status ${res.statusCode}`));
         let buffer = '';
         res.on('data', (chunk: Buffer) => {
           buffer += chunk.toString('utf8');
@@ -125,6 +125,7 @@ describe('events', () => {
         void writeFile(path.join(corpus.root, 'new-article.txt'), 'Goma fell to the M23 rebels on Sunday.\nA second paragraph.\n');
       });
       req.on('error', () => {});
+      req.end();
       setTimeout(() => reject(new Error('no event within 3 s')), 3000);
     });
     const frame = await received;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { countWords as countWordsLikeTheApp } from '../../main/services/corpus/parse-article';
 import type { EdgeCaseFile, EdgeCaseKind, GeneratedArticle } from './generate-corpus';
 import {
   countWords,
@@ -127,16 +128,21 @@ describe('generateArticles', () => {
     expect(fingerprint(other).filter((line) => firstDigests.has(line.split(' ')[2]))).toEqual([]);
   });
 
+  it('counts whitespace-separated words by default', () => {
+    const articles = generateArticles(sources, { count: 50, seed: 2 });
+    expect(articles.map((a) => countWords(textOf(a)))).toEqual(articles.map((a) => a.wordCount));
+  });
+
   it('makes a smaller corpus a prefix of a larger one with the same seed', () => {
     const small = generateArticles(sources, { count: 50, seed: 9 });
     const large = generateArticles(sources, { count: 300, seed: 9 });
     expect(fingerprint(large.slice(0, 50))).toEqual(fingerprint(small));
   });
 
-  it('spreads word counts like real news, within 200–5,000 words', () => {
-    const articles = generateArticles(sources, { count: 500, seed: 1 });
+  it('spreads word counts like real news, within 200–5,000 words as the app counts them', () => {
+    const articles = generateArticles(sources, { count: 500, seed: 1, countWords: countWordsLikeTheApp });
     const words = articles.map((a) => a.wordCount).sort((a, b) => a - b);
-    expect(articles.map((a) => countWords(textOf(a)))).toEqual(articles.map((a) => a.wordCount));
+    expect(articles.map((a) => countWordsLikeTheApp(textOf(a)))).toEqual(articles.map((a) => a.wordCount));
     expect(words[0]).toBeGreaterThanOrEqual(WORD_COUNT.min);
     expect(words.at(-1)).toBeLessThanOrEqual(WORD_COUNT.max);
     const median = words[words.length >> 1] ?? 0;

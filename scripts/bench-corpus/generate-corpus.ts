@@ -36,6 +36,7 @@ export interface GenerateOptions {
 export interface SamplePools {
   /** Body sentences in source order, so consecutive picks read as one story. */
   sentences: readonly string[];
+  /** Words of each sentence, by `countWords`. */
   sentenceWords: readonly number[];
   countWords: WordCounter;
   /** Short unpunctuated lines between paragraphs ("Growing Diplomatic Pressure"). */
