@@ -6,9 +6,15 @@ import { makeTempCorpus } from '../../test-support/temp-corpus';
 import { WorkbenchPage } from '../pages/workbench-page';
 import { startBrowserModeServer } from './browser-mode-server';
 import { installedElectronBinary } from './electron-binary';
+import { generateEdgeCaseCorpus } from './generate-corpus';
 
 export interface ShellOptions {
   shell: 'browser' | 'electron';
+}
+
+export interface CorpusOptions {
+  /** `sample`: a copy of the bundled corpus; `edge-cases`: a generated one full of awkward files. */
+  corpusKind: 'sample' | 'edge-cases';
 }
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -25,7 +31,8 @@ interface WorkerFixtures extends ShellOptions {
   chromiumBrowser: Browser | null;
 }
 
-export const test = base.extend<TestFixtures, WorkerFixtures>({
+export const test = base.extend<TestFixtures & CorpusOptions, WorkerFixtures>({
+  corpusKind: ['sample', { option: true }],
   shell: ['browser', { option: true, scope: 'worker' }],
   chromiumBrowser: [
     async ({ shell, playwright, launchOptions }, use) => {
@@ -36,8 +43,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  corpus: async ({}, use) => {
+  corpus: async ({ corpusKind }, use) => {
     const corpus = await makeTempCorpus();
+    if (corpusKind === 'edge-cases') await generateEdgeCaseCorpus(corpus.root);
     await use(corpus);
     await corpus.remove();
   },

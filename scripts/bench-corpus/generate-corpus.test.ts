@@ -177,6 +177,7 @@ describe('generateArticles', () => {
       });
     }
     expect(odd).toEqual([]);
+    expect(isMadeOfSentences(`Goma fell. ${pools.sentences[0] ?? ''}`, pools.sentences)).toBe(false);
     expect(alsoRead).toBeGreaterThan(100);
     expect(readNext).toBeGreaterThan(50);
   });

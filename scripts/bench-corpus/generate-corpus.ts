@@ -257,8 +257,9 @@ function folderFor(index: number): string {
 
 /**
  * Generates `count` news articles by recombining the sentences and boilerplate of `sources` (the
- * texts of the sample articles). The result depends only on `sources`, `seed` and `count`, and a
- * smaller count yields a prefix of a larger one. Paths look like `batch-03/03042_9f1c2ab0.txt`.
+ * texts of the sample articles). The result depends only on its arguments, and up to 100,000
+ * articles a smaller count yields a prefix of a larger one (beyond, the index gets wider).
+ * Paths look like `batch-03/03042_9f1c2ab0.txt`.
  */
 export function generateArticles(sources: readonly string[], options: GenerateOptions): GeneratedArticle[] {
   if (!Number.isSafeInteger(options.count) || options.count < 0) throw new RangeError(`count must be a whole number, got ${options.count}`);

@@ -17,23 +17,28 @@ export interface AnchorOptions {
 /*
  * Scoring. A candidate's confidence is `quoteSimilarity² × (1 − need × (1 − corroboration))`:
  * - quoteSimilarity: 1 − edits / quote length, on whitespace-collapsed text. Squared so that the
- *   words themselves dominate: a corrected typo (1–3 % of a sentence) barely counts, while a
- *   sentence with a swapped name (Kagame → Tshisekedi, ~14 %) scores under 0.75 whatever its
- *   context: the highlighted claim is no longer there, so it is an orphan, not a moved highlight.
- * - corroboration: 0.8 × context + 0.2 × proximity, where context is the mean of prefix and suffix
- *   similarity and proximity is 1 − |distance from the old start| / text length.
- * - need: how much the quote alone fails to prove, so how far missing corroboration lowers the
- *   score. A verbatim quote of 128+ characters proves nearly everything (need 0.1); a verbatim
- *   "Kagame" proves little (need ≈ 0.57), so another mention of the name elsewhere is rejected. An
- *   edited quote always needs at least 0.45: a similar sentence elsewhere must not inherit the
- *   highlight of a deleted one. On the corpus, unrelated 32-character contexts score 0.06–0.28
- *   (median 0.13), which leaves such impostors near 0.6, well under the threshold.
+ *   words themselves dominate: a corrected typo (1–3 % of a sentence) barely counts, while a quote
+ *   14 % different scores under 0.75 whatever its context.
+ * - corroboration: 0.8 × context + 0.2 × proximity. Context is the mean agreement of prefix and
+ *   suffix, where agreement rescales similarity so that its noise floor is 0: on the corpus,
+ *   unrelated 32-character contexts are 0.06–0.28 similar (median 0.13), and without the rescaling
+ *   that noise outweighs proximity when two copies both lost their context. Proximity is
+ *   1 − |distance from the old start| / text length: it mostly breaks ties between copies.
+ * - need: how far missing corroboration may lower the score, i.e. how little the quote proves on
+ *   its own. A verbatim quote of 128+ characters proves nearly everything (need 0.1); a verbatim
+ *   "Kagame" proves little (need ≈ 0.57), so another mention of the name elsewhere is rejected.
+ *   Edits raise the need (10 × the share of edited characters, up to 0.45), so that a sentence
+ *   about Tshisekedi elsewhere does not inherit the highlight of a deleted, otherwise identical one
+ *   about Kagame (~12 % different: 0.78 × (1 − 0.45 × 0.82) ≈ 0.49), while a 2,000-character
+ *   quote with one typo stays confident even after its context changed.
  */
 const CONTEXT_SHARE = 0.8;
+const CONTEXT_NOISE_FLOOR = 0.3;
 const SELF_EVIDENT_QUOTE_LENGTH = 128;
 const MAX_NEED = 0.6;
 const MIN_NEED = 0.1;
-const MIN_NEED_WHEN_EDITED = 0.45;
+const NEED_PER_EDIT_RATE = 10;
+const MAX_NEED_FROM_EDITS = 0.45;
 /** Enough verbatim candidates to cover any real ambiguity; more are ranked cheaply and cut. */
 const MAX_EXACT_CANDIDATES = 32;
 /** Characters of context compared verbatim when ranking a flood of verbatim candidates. */
@@ -46,9 +51,14 @@ interface Scored {
   distance: number;
 }
 
-function corroborationNeed(quoteLength: number, edited: boolean): number {
-  const need = Math.max(MIN_NEED, MAX_NEED * (1 - Math.min(quoteLength, SELF_EVIDENT_QUOTE_LENGTH) / SELF_EVIDENT_QUOTE_LENGTH));
-  return edited ? Math.max(need, MIN_NEED_WHEN_EDITED) : need;
+function corroborationNeed(quoteLength: number, errors: number): number {
+  const unproven = 1 - Math.min(quoteLength, SELF_EVIDENT_QUOTE_LENGTH) / SELF_EVIDENT_QUOTE_LENGTH;
+  const fromEdits = Math.min(MAX_NEED_FROM_EDITS, (NEED_PER_EDIT_RATE * errors) / quoteLength);
+  return Math.max(MIN_NEED, MAX_NEED * unproven, fromEdits);
+}
+
+function agreement(similarity: number): number {
+  return Math.max(0, (similarity - CONTEXT_NOISE_FLOOR) / (1 - CONTEXT_NOISE_FLOOR));
 }
 
 function score(doc: PreparedText, selectors: AnchorSelectors, candidate: Candidate, quoteLength: number): Scored {
@@ -56,7 +66,7 @@ function score(doc: PreparedText, selectors: AnchorSelectors, candidate: Candida
   const { quote, position } = selectors;
   const prefix = contextSimilarity(quote.prefix, text.slice(Math.max(0, candidate.start - CONTEXT_WINDOW), candidate.start), 'prefix');
   const suffix = contextSimilarity(quote.suffix, text.slice(candidate.end, candidate.end + CONTEXT_WINDOW), 'suffix');
-  const context = (prefix + suffix) / 2;
+  const context = (agreement(prefix) + agreement(suffix)) / 2;
   // A fuzzy match may end inside a surrogate pair: widen it to whole characters.
   const start = offsets.toCodePoint(candidate.start, 'floor');
   const end = offsets.toCodePoint(candidate.end, 'ceil');
@@ -64,7 +74,7 @@ function score(doc: PreparedText, selectors: AnchorSelectors, candidate: Candida
   const proximity = 1 - Math.min(1, distance / Math.max(1, offsets.codePointLength));
   const corroboration = CONTEXT_SHARE * context + (1 - CONTEXT_SHARE) * proximity;
   const quoteSimilarity = 1 - candidate.errors / quoteLength;
-  const need = corroborationNeed(quoteLength, candidate.errors > 0 || text.slice(candidate.start, candidate.end) !== quote.exact);
+  const need = corroborationNeed(quoteLength, candidate.errors);
   return { start, end, distance, confidence: quoteSimilarity ** 2 * (1 - need * (1 - corroboration)) };
 }
 

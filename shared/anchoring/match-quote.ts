@@ -102,10 +102,15 @@ export function findFuzzyCandidates(doc: PreparedText, quote: string, hint: numb
     spans.push(...searchWithin(normalized, near - slack, near + pattern.length + slack, pattern, maxErrors));
   }
 
+  // An approximate match may take in a space the quote does not have; a highlight must not.
+  const trimStart = !/^\s/.test(quote);
+  const trimEnd = !/\s$/.test(quote);
   const unique = new Map<string, Candidate>();
   for (const span of spans) {
-    const start = starts[span.start] ?? doc.text.length;
-    const end = starts[span.end] ?? doc.text.length;
+    let start = starts[span.start] ?? doc.text.length;
+    let end = starts[span.end] ?? doc.text.length;
+    while (trimStart && start < end && /\s/.test(doc.text.charAt(start))) start++;
+    while (trimEnd && end > start && /\s/.test(doc.text.charAt(end - 1))) end--;
     const key = `${start}:${end}`;
     const seen = unique.get(key);
     if (end > start && (!seen || seen.errors > span.errors)) unique.set(key, { start, end, errors: span.errors });

@@ -108,7 +108,7 @@ export function LibraryPanel({ listing, corrections, onOpen }: LibraryPanelProps
                   {summary.path}
                 </span>
                 {summary.warnings.length > 0 && (
-                  <span className="row-warning">⚠ {summary.warnings.map((warning) => warning.message).join('; ')}</span>
+                  <span className="row-warning" title={summary.warnings.map((warning) => warning.message).join("; ")}>⚠ {summary.warnings.map((warning) => warning.message).join("; ")}</span>
                 )}
               </div>
             );
