@@ -29,6 +29,8 @@ export default defineConfig({
     base: './',
     build: {
       outDir: 'out/renderer',
+      // A smaller bundle parses faster: the library of 10,000 articles must render within 1.5 s.
+      minify: true,
       rollupOptions: { input: resolve('renderer/index.html') },
     },
     plugins: [react()],

@@ -10,8 +10,8 @@ export interface RunningServer {
 }
 
 /** Starts `out/main/serve.js` (browser mode) on a free port and waits for its printed URL. */
-export async function startBrowserModeServer(projectRoot: string, corpusRoot: string): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, 'out', 'main', 'serve.js'), '--corpus', corpusRoot, '--port', '0'], {
+export async function startBrowserModeServer(projectRoot: string, corpusRoot: string, extraArgs: readonly string[] = []): Promise<RunningServer> {
+  const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, 'out', 'main', 'serve.js'), '--corpus', corpusRoot, '--port', '0', ...extraArgs], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
     options: {
       corpus: { type: 'string', default: path.join(packageRoot, 'corpus') },
       port: { type: 'string', default: '0' },
+      cache: { type: 'string', default: path.join(os.homedir(), '.cache', 'research-workbench') },
+      'no-cache': { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
@@ -34,6 +37,7 @@ async function main(): Promise<void> {
     // In browser mode the person at the keyboard types the folder path into the app, exactly as
     // they would pass it to a command-line tool; the token keeps other pages from doing so.
     mayOpen: () => true,
+    ...(values['no-cache'] ? {} : { cacheDir: path.resolve(values.cache) }),
   });
   const corpusRoot = path.resolve(values.corpus);
   try {

@@ -41,6 +41,7 @@ if (!app.requestSingleInstanceLock()) {
     platform: process.platform,
     log: consoleLogger,
     mayOpen: (root) => chosenRoots.has(path.resolve(root)),
+    cacheDir: path.join(app.getPath('userData'), 'listing-cache'),
     pickFolder: async () => {
       const options = { title: 'Open a folder of articles', properties: ['openDirectory' as const] };
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);

@@ -13,6 +13,8 @@ export interface HostOptions {
   log: Logger;
   /** The folders the user chose (command line, dialog, or typed in browser mode). */
   mayOpen: (root: string) => boolean;
+  /** Where corpus listings are cached between runs. */
+  cacheDir?: string;
   /** A native folder dialog; absent in browser mode. */
   pickFolder?: () => Promise<string | null>;
 }
@@ -33,6 +35,7 @@ export function composeHost(options: HostOptions): Host {
   const corpus = createCorpusService({
     log: options.log,
     mayOpen: options.mayOpen,
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     onChange: (change) => events.emit('corpus.changed', change),
   });
   const handlers: HostHandlers = {

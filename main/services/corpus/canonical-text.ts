@@ -40,11 +40,13 @@ function fromPlainText(text: string): CanonicalText {
 
 /** Plain-text subheadings are at most this long ("Background and U.S. Response"). */
 const SUBHEADING_MAX_WORDS = 7;
+const SUBHEADING_MAX_CHARS = 100;
 
 /** A short, capitalised line without closing punctuation, standing between two prose paragraphs. */
 function isSubheading(strings: readonly string[], boilerplate: readonly boolean[], i: number): boolean {
   const text = (strings[i] ?? '').trim();
   const heading =
+    text.length <= SUBHEADING_MAX_CHARS &&
     !boilerplate[i] &&
     words(text) <= SUBHEADING_MAX_WORDS &&
     /^\p{Lu}/u.test(text) &&

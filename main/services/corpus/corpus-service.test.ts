@@ -83,6 +83,24 @@ describe('the corpus service', () => {
     expect((await service.list())?.articles.map((article) => article.path)).toEqual(['000_f9a0009864046443.txt', '001_49124f787c8de1cf.txt', '002_5c9336af2132081a.txt']);
   });
 
+  it('reuses cached summaries for unchanged files and re-reads changed ones', async () => {
+    const infos: string[] = [];
+    const log = { ...silentLogger, info: (message: string) => infos.push(message) };
+    const cacheDir = path.join(corpus.base, 'cache');
+    const first = createCorpusService({ log, mayOpen: () => true, onChange: () => {}, cacheDir });
+    const listed = await first.open(corpus.root);
+    await first.close();
+    await waitFor(() => (infos.length > 0 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the cache is written in the background
+    await writeFile(path.join(corpus.root, '002_5c9336af2132081a.txt'), 'Kigali and Kinshasa resumed talks in Luanda on Monday.\n');
+    const second = createCorpusService({ log, mayOpen: () => true, onChange: () => {}, cacheDir });
+    const relisted = await second.open(corpus.root);
+    await second.close();
+    expect(infos[1]).toMatch(/3 articles in \d+ ms \(2 from cache\)/);
+    expect(relisted.articles.slice(0, 2)).toEqual(listed.articles.slice(0, 2));
+    expect(relisted.articles[2]?.meta.title).toBe('Kigali and Kinshasa resumed talks in Luanda on Monday');
+  });
+
   it('warns, without failing, when the corpus folder disappears', async () => {
     await service.open(corpus.root);
     await rm(corpus.root, { recursive: true, force: true });

@@ -7,6 +7,7 @@ import { watchCorpus, type RawCorpusEvent } from './corpus-watcher';
 import { readArticleFile, refusedSummary } from './read-article-file';
 import { resolveInsideRoot } from './safe-path';
 import { describeError, scanFolder } from './scan-folder';
+import { listingCacheFile, loadListingCache, saveListingCache } from './listing-cache';
 
 export interface CorpusService {
   /** Opens `root` as the corpus (replacing any open one), lists it and starts watching it. */
@@ -23,12 +24,12 @@ export interface CorpusServiceDeps {
   mayOpen: (root: string) => boolean;
   /** A removed file whose text reappears under another name within this window counts as renamed. */
   renameWindowMs?: number;
+  /** Where listings are cached between runs; no caching without it. */
+  cacheDir?: string;
 }
 
 /** Files read in parallel while listing: enough to hide disk latency, few enough for 2 cores. */
 const READ_CONCURRENCY = 32;
-/** Listing is not held up for longer than this by a slow watcher start (huge trees). */
-const WATCH_READY_TIMEOUT_MS = 3000;
 
 interface OpenCorpus {
   root: string;
@@ -83,6 +84,24 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
     }
   }
 
+  /** Emits the changes made between our listing and the moment the watcher became ready. */
+  async function reconcile(corpus: OpenCorpus): Promise<void> {
+    if (current !== corpus) return;
+    const scan = await scanFolder(corpus.root);
+    const seen = new Set<string>();
+    await mapLimited(scan.files, READ_CONCURRENCY, async (file) => {
+      seen.add(file.relativePath);
+      if (file.kind === 'refused') return;
+      const known = corpus.summaries.get(file.relativePath);
+      const info = await stat(file.absolutePath).catch(() => null);
+      if (!info || (known && known.size === info.size && known.modifiedMs === info.mtimeMs)) return;
+      await handleRawEvent(corpus, { kind: 'upsert', absolutePath: file.absolutePath, relativePath: file.relativePath });
+    });
+    for (const relativePath of [...corpus.summaries.keys()]) {
+      if (!seen.has(relativePath)) await handleRawEvent(corpus, { kind: 'unlink', relativePath });
+    }
+  }
+
   async function stopCurrent(): Promise<void> {
     for (const removal of pendingRemovals.values()) clearTimeout(removal.timer);
     pendingRemovals.clear();
@@ -112,13 +131,30 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
       corpus.stopWatching = watching.close;
       const scan = await scanFolder(root);
       corpus.warnings = scan.warnings;
-      const results = await mapLimited(scan.files, READ_CONCURRENCY, async (file) =>
-        file.kind === 'refused' ? refusedSummary(file.relativePath, file.warning) : (await readArticleFile(file.absolutePath, file.relativePath)).summary,
-      );
+      const cacheFile = deps.cacheDir ? listingCacheFile(deps.cacheDir, root) : null;
+      const cache = cacheFile ? await loadListingCache(cacheFile, root) : null;
+      let fromCache = 0;
+      const results = await mapLimited(scan.files, READ_CONCURRENCY, async (file) => {
+        if (file.kind === 'refused') return refusedSummary(file.relativePath, file.warning);
+        if (cache) {
+          const info = await stat(file.absolutePath).catch(() => null);
+          const cached = info ? cache.lookup(file.relativePath, info.size, info.mtimeMs) : undefined;
+          if (cached) {
+            fromCache += 1;
+            return cached;
+          }
+        }
+        return (await readArticleFile(file.absolutePath, file.relativePath)).summary;
+      });
       for (const summary of results) if (!corpus.summaries.has(summary.path)) corpus.summaries.set(summary.path, withFallbackTitle(summary));
-      await Promise.race([watching.ready, new Promise((resolve) => setTimeout(resolve, WATCH_READY_TIMEOUT_MS))]);
+      // The watcher's own walk of a large tree takes longer than our listing; rather than wait for
+      // it, compare the folder with the listing once it is ready, so no change in between is lost.
+      void watching.ready.then(() => reconcile(corpus)).catch((error: unknown) => deps.log.warn(`Re-checking "${root}" failed: ${describeError(error)}`));
       const summaries = corpus.summaries;
-      deps.log.info(`Opened corpus ${root}: ${summaries.size} articles in ${Math.round(performance.now() - started)} ms`);
+      deps.log.info(`Opened corpus ${root}: ${summaries.size} articles in ${Math.round(performance.now() - started)} ms (${fromCache} from cache)`);
+      if (cacheFile && fromCache < results.length) {
+        saveListingCache(cacheFile, root, results).catch((error: unknown) => deps.log.warn(`Could not cache the listing: ${describeError(error)}`));
+      }
       return listing(corpus);
     },
     async list() {

@@ -17,6 +17,9 @@ const FURNITURE = [
 
 /** Furniture lines are short; a real paragraph that happens to start with "Subscribe" is not. */
 const FURNITURE_MAX_WORDS = 12;
+/** No line of 12 words or fewer is longer than this, so longer lines skip the furniture checks. */
+const FURNITURE_MAX_CHARS = 400;
+const TEASER_HEADING_MAX_CHARS = 80;
 
 /** A heading that introduces a block of teasers for other stories, usually at the end. */
 const TEASER_HEADING = new RegExp(
@@ -58,9 +61,11 @@ const TEASER_HEADLINE_MAX_WORDS = 20;
  * would be hidden from the reader's attention. Blank lines are never marked.
  */
 export function detectBoilerplate(lines: readonly string[]): boolean[] {
-  const marks = lines.map((line) => isSingleLineBoilerplate(normalise(line)));
+  const marks = lines.map((line) => isSingleLineBoilerplate(line));
   for (let i = 0; i < lines.length; i++) {
-    if (!TEASER_HEADING.test(normalise(lines[i] ?? '').replace(/:$/u, ''))) continue;
+    const line = lines[i] ?? '';
+    // Teaser headings are a few words; skipping long lines keeps a 10,000-file listing fast.
+    if (line.length > TEASER_HEADING_MAX_CHARS || !TEASER_HEADING.test(normalise(line).replace(/:$/u, ''))) continue;
     marks[i] = true;
     i = markTeasers(lines, marks, i + 1);
   }
@@ -69,6 +74,9 @@ export function detectBoilerplate(lines: readonly string[]): boolean[] {
 
 /** True for a line that is boilerplate on its own, wherever it appears. */
 export function isSingleLineBoilerplate(line: string): boolean {
+  // A long paragraph can only be a cross-link ("ALSO READ: <headline>"), which shows in its first
+  // words; normalising every long paragraph was most of the cost of listing a large corpus.
+  if (line.length > FURNITURE_MAX_CHARS) return CROSS_LINK.test(normalise(line.slice(0, 80)));
   const text = normalise(line);
   if (text === '') return false;
   if (CROSS_LINK.test(text)) return true;
