@@ -4,6 +4,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startBrowserModeServer } from '../support/browser-mode-server';
 import { formatBenchTable, median, type BenchRow } from './bench-stats';
+import { benchHighlights } from './highlight-bench';
 
 /**
  * `npm run bench`: drives the built app in browser mode against a generated 10,000-article
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
     await server.stop();
     process.stdout.write(`run ${run + 1}/${RUNS} done\n`);
   }
+  const highlightRows = await benchHighlights(browser, projectRoot, corpusDir, RUNS);
   await browser.close();
   const rows: BenchRow[] = [
     { name: `main: list ${COUNT.toLocaleString()} articles, cold (read and parse every file)`, value: median(samples.cold ?? []), unit: 'ms' },
@@ -106,6 +108,7 @@ async function main(): Promise<void> {
     { name: `open and paint a ${longest ? 'longest (≤5,000-word)' : ''} article`, value: median(samples.open ?? []), unit: 'ms', budget: 100 },
     { name: 'renderer JS heap (total) after opening it', value: median(samples.rendererHeap ?? []), unit: 'MB', budget: 300 },
     { name: 'main (browser-mode host) resident memory', value: median(samples.mainRss ?? []), unit: 'MB' },
+    ...highlightRows,
   ];
   console.log(`\nBenchmark (${RUNS} runs, medians; corpus ${corpusDir})\n${formatBenchTable(rows)}`);
 }

@@ -56,6 +56,87 @@ export class WorkbenchPage {
     return this.paneText(position).evaluate((element) => element.scrollTop / Math.max(1, element.scrollHeight - element.clientHeight));
   }
 
+  /**
+   * Selects a phrase in a pane's article text the way a drag would leave it. (Playwright cannot
+   * drag-select exact characters reliably, so the selection is set through the DOM Selection API.)
+   */
+  async selectText(position: number, phrase: string, occurrence = 0): Promise<void> {
+    await this.paneText(position).evaluate(
+      (root, [wanted, nth]) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        let seen = 0;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          let from = (node.textContent ?? '').indexOf(wanted as string);
+          while (from >= 0) {
+            if (seen === nth) {
+              const range = document.createRange();
+              range.setStart(node, from);
+              range.setEnd(node, from + (wanted as string).length);
+              document.getSelection()?.removeAllRanges();
+              document.getSelection()?.addRange(range);
+              return;
+            }
+            seen += 1;
+            from = (node.textContent ?? '').indexOf(wanted as string, from + 1);
+          }
+        }
+        throw new Error(`"${wanted}" not found in the pane`);
+      },
+      [phrase, occurrence] as const,
+    );
+  }
+
+  /** Selects from a phrase in one pane to a phrase in another. */
+  async selectAcrossPanes(from: { pane: number; phrase: string }, to: { pane: number; phrase: string }): Promise<void> {
+    const start = await this.paneText(from.pane).elementHandle();
+    const end = await this.paneText(to.pane).elementHandle();
+    await this.page.evaluate(
+      ([a, b, phraseA, phraseB]) => {
+        const find = (root: Node, phrase: string): [Node, number] => {
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = (node.textContent ?? '').indexOf(phrase);
+            if (at >= 0) return [node, at];
+          }
+          throw new Error(`"${phrase}" not found`);
+        };
+        const [startNode, startOffset] = find(a as Node, phraseA as string);
+        const [endNode, endOffset] = find(b as Node, phraseB as string);
+        document.getSelection()?.setBaseAndExtent(startNode, startOffset, endNode, endOffset + (phraseB as string).length);
+      },
+      [start, end, from.phrase, to.phrase] as const,
+    );
+  }
+
+  get selectionToolbar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Highlight the selection' });
+  }
+
+  async highlight(position: number, phrase: string, colour = 'Key claim'): Promise<void> {
+    await this.selectText(position, phrase);
+    await this.selectionToolbar.getByRole('button', { name: `Highlight as ${colour}` }).click();
+  }
+
+  /** The texts painted as highlights (CSS Custom Highlight API) inside a pane, sorted. */
+  async paintedTexts(position: number): Promise<string[]> {
+    return this.paneText(position).evaluate((root) => {
+      const texts: string[] = [];
+      for (const [name, highlight] of CSS.highlights) {
+        if (name === 'wb-selected') continue;
+        for (const range of highlight) if (range instanceof Range && root.contains(range.commonAncestorContainer)) texts.push(range.toString());
+      }
+      return texts.sort();
+    });
+  }
+
+  get highlightsPanel(): Locator {
+    return this.page.getByRole('complementary', { name: 'Highlights' });
+  }
+
+  get highlightList(): Locator {
+    return this.highlightsPanel.getByRole('list', { name: 'Highlights in this article' });
+  }
+
   /** Saves a screenshot where people look for them: test-results/screenshots/<name>.png. */
   async screenshot(name: string, testInfo: TestInfo): Promise<void> {
     const directory = path.resolve(testInfo.config.rootDir, '..', 'test-results', 'screenshots');

@@ -19,7 +19,19 @@ export function buildAppMenu(sendCommand: (id: AppCommandId) => void, isMac: boo
       label: 'File',
       submenu: [command('Open Folder…', 'open-folder', 'CmdOrCtrl+O'), { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }],
     },
-    { role: 'editMenu' },
+    {
+      // Undo and redo are the app's (highlights, across panes); text fields keep their own.
+      label: 'Edit',
+      submenu: [
+        command('Undo', 'undo', 'CmdOrCtrl+Z'),
+        command('Redo', 'redo', 'Shift+CmdOrCtrl+Z'),
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
     {
       label: 'View',
       submenu: [

@@ -6,6 +6,11 @@ import { AppServicesContext, type AppServices } from './app/app-services';
 import { WorkbenchDb } from './db/workbench-db';
 import { createElectronTransport } from './host/electron-transport';
 import { createHttpTransport, takeBrowserToken } from './host/http-transport';
+import { createHighlightActions } from './highlights/highlight-actions';
+import { createHighlightPainter } from './highlights/highlight-painter';
+import { createLegendStyles } from './highlights/legend-styles';
+import { createPaneSurfaces } from './highlights/pane-surfaces';
+import { createUndoStack } from './highlights/undo-stack';
 import { createBrowserPlatform, createElectronPlatform } from './platform/platform-services';
 import './styles/app.css';
 
@@ -33,10 +38,19 @@ async function start(root: HTMLElement): Promise<void> {
     root.textContent = `Could not reach the workbench host: ${info.error.message}`;
     return;
   }
+  const db = new WorkbenchDb();
+  const undo = createUndoStack();
   const services: AppServices = {
     client,
     platform: electron ? createElectronPlatform(client) : createBrowserPlatform(),
-    db: new WorkbenchDb(),
+    db,
+    highlights: {
+      painter: createHighlightPainter(),
+      surfaces: createPaneSurfaces(),
+      actions: createHighlightActions(db, undo),
+      undo,
+      legendStyles: createLegendStyles(),
+    },
     info: info.value,
     isMac: navigator.platform.toLowerCase().includes('mac'),
   };

@@ -94,9 +94,8 @@ describe('anchorSelectors: edited quotes', () => {
     expect(result.confidence).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('finds a long quote whose opening words were rewritten from its middle and tail', () => {
+  it('re-attaches a long quote whose opening words were rewritten', () => {
     const quote = withParagraphs(paragraphs.slice(0, 10));
-    // 28 edits in the first 64 characters: more than the head probe allows.
     const changed = quote.replace(
       'President Paul Kagame on Wednesday, January 29, said he had a conversation',
       'President Kagame said on Wednesday that he had spoken',
@@ -121,6 +120,16 @@ describe('anchorSelectors: duplicated paragraphs', () => {
     const surrender = paragraph(6);
     const edited = withParagraphs([...paragraphs.slice(0, 5), `“${surrender}”`, paragraph(8), ...paragraphs.slice(5)]);
     expect(anchorSelectors(edited, highlight(kagame, surrender))).toEqual(anchoredAt('moved', rangeOf(edited, surrender, 1)));
+  });
+
+  it('stays on its own copy after a typo there, although a verbatim copy with the same context is far away', () => {
+    const post = paragraph(1);
+    // In a 20 KB text the far copy's distance barely dents its score; only the near preference helps.
+    const others = [article('001'), article('002')].join('\n');
+    const original = withParagraphs([...paragraphs, ...paragraphs.slice(0, 3), others, others, others]);
+    const misspelt = post.replace('discussed', 'discused');
+    const edited = original.replace(post, misspelt);
+    expect(anchorSelectors(edited, highlight(original, post))).toEqual(anchoredAt('fuzzy', rangeOf(edited, misspelt)));
   });
 
   it('tells two highlights on identical copies apart by their old positions', () => {
@@ -151,6 +160,14 @@ describe('anchorSelectors: deleted quotes', () => {
     const tshisekedi = rubioCall.replace('Paul Kagame', 'Felix Tshisekedi');
     const edited = withParagraphs([...paragraphs.slice(1, 11), `${tshisekedi} on the crisis in the east.`, ...paragraphs.slice(11)]);
     expect(anchorSelectors(edited, highlight(kagame, rubioCall))).toEqual(orphaned);
+  });
+
+  it('keeps, with a confidence that flags the change, a quote whose name was changed in place', () => {
+    const tshisekedi = rubioCall.replace('Paul Kagame', 'Felix Tshisekedi');
+    const edited = kagame.replace(rubioCall, tshisekedi);
+    const result = anchorSelectors(edited, highlight(kagame, rubioCall));
+    expect(result).toEqual(anchoredAt('fuzzy', rangeOf(edited, tshisekedi)));
+    expect(result.confidence).toBeLessThan(0.9);
   });
 
   it('orphans a one-word highlight rather than move it to another mention of the name', () => {

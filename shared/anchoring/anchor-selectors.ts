@@ -1,13 +1,19 @@
-import { findExactCandidates, findFuzzyCandidates, MAX_ERROR_RATE, type Candidate } from './match-quote';
+import {
+  findAnywhere,
+  findCollapsedOccurrences,
+  findExactCandidates,
+  findNear,
+  MAX_ERROR_RATE,
+  resemblesNear,
+  NEAR_DISTANCE,
+  type Candidate,
+} from './match-quote';
 import { collapseWhitespace, prepareText, type PreparedText } from './prepared-text';
 import { ORPHAN_OFFSET, type AnchorResult, type AnchorSelectors } from './selectors';
 import { CONTEXT_WINDOW, contextSimilarity } from './text-similarity';
 
 /** Below this confidence a highlight is an orphan: better unpainted than on the wrong words. */
 export const ANCHOR_CONFIDENCE_THRESHOLD = 0.75;
-
-/** A candidate whose quote differs more than this is never accepted, whatever its context. */
-export const QUOTE_SIMILARITY_THRESHOLD = 1 - MAX_ERROR_RATE;
 
 export interface AnchorOptions {
   /** Overrides {@link ANCHOR_CONFIDENCE_THRESHOLD}. */
@@ -29,7 +35,7 @@ export interface AnchorOptions {
  *   "Kagame" proves little (need ≈ 0.57), so another mention of the name elsewhere is rejected.
  *   Edits raise the need (10 × the share of edited characters, up to 0.45), so that a sentence
  *   about Tshisekedi elsewhere does not inherit the highlight of a deleted, otherwise identical one
- *   about Kagame (~12 % different: 0.78 × (1 − 0.45 × 0.82) ≈ 0.49), while a 2,000-character
+ *   about Kagame (12 % different, 0.77 before corroboration, 0.45 after), while a 2,000-character
  *   quote with one typo stays confident even after its context changed.
  */
 const CONTEXT_SHARE = 0.8;
@@ -39,6 +45,11 @@ const MAX_NEED = 0.6;
 const MIN_NEED = 0.1;
 const NEED_PER_EDIT_RATE = 10;
 const MAX_NEED_FROM_EDITS = 0.45;
+/**
+ * How much more confident than the best match near the old position a match elsewhere must be to
+ * win: a little more than a typo in a sentence costs (≈ 0.013 for one edit in 150 characters).
+ */
+const DISPLACE_MARGIN = 0.05;
 /** Enough verbatim candidates to cover any real ambiguity; more are ranked cheaply and cut. */
 const MAX_EXACT_CANDIDATES = 32;
 /** Characters of context compared verbatim when ranking a flood of verbatim candidates. */
@@ -49,6 +60,8 @@ interface Scored {
   end: number;
   confidence: number;
   distance: number;
+  /** The text here is the quote, character for character. */
+  verbatim: boolean;
 }
 
 function corroborationNeed(quoteLength: number, errors: number): number {
@@ -64,8 +77,10 @@ function agreement(similarity: number): number {
 function score(doc: PreparedText, selectors: AnchorSelectors, candidate: Candidate, quoteLength: number): Scored {
   const { text, offsets } = doc;
   const { quote, position } = selectors;
-  const prefix = contextSimilarity(quote.prefix, text.slice(Math.max(0, candidate.start - CONTEXT_WINDOW), candidate.start), 'prefix');
-  const suffix = contextSimilarity(quote.suffix, text.slice(candidate.end, candidate.end + CONTEXT_WINDOW), 'suffix');
+  const before = text.slice(Math.max(0, candidate.start - CONTEXT_WINDOW), candidate.start);
+  const after = text.slice(candidate.end, candidate.end + CONTEXT_WINDOW);
+  const prefix = contextSimilarity(quote.prefix, before, 'prefix');
+  const suffix = contextSimilarity(quote.suffix, after, 'suffix');
   const context = (agreement(prefix) + agreement(suffix)) / 2;
   // A fuzzy match may end inside a surrogate pair: widen it to whole characters.
   const start = offsets.toCodePoint(candidate.start, 'floor');
@@ -75,7 +90,9 @@ function score(doc: PreparedText, selectors: AnchorSelectors, candidate: Candida
   const corroboration = CONTEXT_SHARE * context + (1 - CONTEXT_SHARE) * proximity;
   const quoteSimilarity = 1 - candidate.errors / quoteLength;
   const need = corroborationNeed(quoteLength, candidate.errors);
-  return { start, end, distance, confidence: quoteSimilarity ** 2 * (1 - need * (1 - corroboration)) };
+  const confidence = quoteSimilarity ** 2 * (1 - need * (1 - corroboration));
+  const verbatim = candidate.errors === 0 && text.slice(candidate.start, candidate.end) === quote.exact;
+  return { start, end, distance, confidence, verbatim };
 }
 
 function best(scored: readonly Scored[]): Scored | undefined {
@@ -92,11 +109,26 @@ function best(scored: readonly Scored[]): Scored | undefined {
   return winner;
 }
 
+const isNear = (candidate: Scored): boolean => candidate.distance <= NEAR_DISTANCE;
+
+/**
+ * The best candidate, except that one far from the old position must beat the best near one by
+ * {@link DISPLACE_MARGIN}: a paragraph that exists twice must not pull a highlight away from its
+ * own copy just because a typo crept into that copy, which costs it a little quote similarity.
+ */
+function choose(scored: readonly Scored[]): Scored | undefined {
+  const near = best(scored.filter(isNear));
+  const far = best(scored.filter((candidate) => !isNear(candidate)));
+  if (near && (!far || near.confidence + DISPLACE_MARGIN >= far.confidence)) return near;
+  return far;
+}
+
 /** Keeps the verbatim candidates most likely to win when a short quote occurs very often. */
 function shortlist(text: string, selectors: AnchorSelectors, candidates: Candidate[]): Candidate[] {
   if (candidates.length <= MAX_EXACT_CANDIDATES) return candidates;
   const prefixTail = selectors.quote.prefix.slice(-QUICK_CONTEXT_LENGTH);
   const suffixHead = selectors.quote.suffix.slice(0, QUICK_CONTEXT_LENGTH);
+  // A code point offset against UTF-16 ones: close enough to rank by.
   const oldStart = selectors.position.start;
   const hits = (c: Candidate): number =>
     (text.endsWith(prefixTail, c.start) ? 1 : 0) + (text.startsWith(suffixHead, c.end) ? 1 : 0);
@@ -110,9 +142,11 @@ function shortlist(text: string, selectors: AnchorSelectors, candidates: Candida
 /**
  * Finds where a highlight's words are in `text` now, cheapest and surest first: (a) the stored
  * position still holds the quote (`exact`); (b) the quote occurs verbatim elsewhere, the copy whose
- * context and position agree best wins (`moved`); (c) the quote is matched approximately on
- * whitespace-collapsed text (`fuzzy`); (d) otherwise, or when the best candidate scores under the
- * threshold, `orphan`. Offsets in and out are code points.
+ * context and position agree best wins (`moved`), unless it is far away and an edited copy near the
+ * old position is nearly as good; (c) the quote is matched approximately on whitespace-collapsed
+ * text (`fuzzy`); (d) otherwise, or when the best candidate scores under the threshold, `orphan`.
+ * Offsets in and out are code points; `confidence` is explained above. Never throws for selectors
+ * that pass the {@link AnchorSelectors} schema.
  *
  * Pass a {@link PreparedText} when anchoring many highlights on one text (see {@link anchorAll}).
  */
@@ -137,23 +171,33 @@ export function anchorSelectors(
 
   // Errors are counted on the collapsed quote, so every length that scores them is measured there too.
   const quoteLength = Math.max(1, collapseWhitespace(quote.exact).length);
-  const verbatim = best(
-    shortlist(doc.text, selectors, findExactCandidates(doc.text, quote.exact)).map((c) =>
-      score(doc, selectors, c, quoteLength),
-    ),
-  );
-  if (verbatim && verbatim.confidence >= minConfidence) return anchored('moved', verbatim);
+  const scoreAll = (candidates: readonly Candidate[]): Scored[] =>
+    candidates.map((candidate) => score(doc, selectors, candidate, quoteLength));
+  const hint = offsets.toUtf16(Math.max(0, Math.min(position.start, offsets.codePointLength)));
+  const pool = scoreAll(shortlist(doc.text, selectors, findExactCandidates(doc.text, quote.exact)));
+  let chosen = choose(pool);
+  if (chosen && chosen.confidence >= minConfidence) {
+    if (isNear(chosen) || !resemblesNear(doc, quote.exact, hint)) return anchored(chosen);
+  }
 
-  const hint = offsets.toUtf16(Math.min(position.start, offsets.codePointLength));
-  const fuzzyCandidates = findFuzzyCandidates(doc, quote.exact, hint);
-  const fuzzy = best(
-    fuzzyCandidates
-      .filter((c) => 1 - c.errors / quoteLength >= QUOTE_SIMILARITY_THRESHOLD)
-      .map((c) => score(doc, selectors, c, quoteLength)),
+  // Confidence is at most quoteSimilarity², so a match with more edits than this cannot reach `bar`:
+  // with the default threshold, quotes under √0.75 ≈ 87 % alike are never even searched for.
+  const maxErrorsFor = (bar: number): number =>
+    Math.floor(quoteLength * Math.min(MAX_ERROR_RATE, 1 - Math.sqrt(Math.min(1, bar))));
+  pool.push(
+    ...scoreAll([
+      ...findCollapsedOccurrences(doc, quote.exact),
+      ...findNear(doc, quote.exact, hint, maxErrorsFor(minConfidence)),
+    ]),
   );
-  if (fuzzy && fuzzy.confidence >= minConfidence) return anchored('fuzzy', fuzzy);
-
-  return orphan(Math.max(verbatim?.confidence ?? 0, fuzzy?.confidence ?? 0));
+  chosen = choose(pool);
+  // Searching the whole text costs ~1 ms per 50 KB even for one allowed edit, so it only looks for
+  // matches that could displace the choice so far; after a typo fix near the old position, none can.
+  const bar = chosen ? chosen.confidence + (isNear(chosen) ? DISPLACE_MARGIN : 0) : minConfidence;
+  pool.push(...scoreAll(findAnywhere(doc, quote.exact, maxErrorsFor(Math.max(bar, minConfidence)))));
+  chosen = choose(pool);
+  if (chosen && chosen.confidence >= minConfidence) return anchored(chosen);
+  return orphan(best(pool)?.confidence ?? 0);
 }
 
 /** Anchors every highlight of one article, preparing its text once. */
@@ -166,7 +210,8 @@ export function anchorAll(
   return selectorsList.map((selectors) => anchorSelectors(doc, selectors, options));
 }
 
-function anchored(status: 'moved' | 'fuzzy', scored: Scored): AnchorResult {
+function anchored(scored: Scored): AnchorResult {
+  const status = scored.verbatim ? 'moved' : 'fuzzy';
   return { status, start: scored.start, end: scored.end, confidence: scored.confidence };
 }
 

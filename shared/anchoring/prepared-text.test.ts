@@ -16,6 +16,16 @@ describe('normalizeWhitespace', () => {
     ]);
   });
 
+  it('treats exactly the characters JavaScript calls \\s as whitespace', () => {
+    const disagreements: number[] = [];
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const char = String.fromCharCode(unit);
+      const { starts } = normalizeWhitespace(`a${char}${char}b`);
+      if ((starts.length === 4) !== /\s/.test(char)) disagreements.push(unit);
+    }
+    expect(disagreements).toEqual([]);
+  });
+
   it('maps every normalised character of a corpus article back to the original character', () => {
     for (const source of corpus) {
       const { text, starts } = normalizeWhitespace(source);

@@ -9,6 +9,22 @@ import { createOffsetConverter, type OffsetConverter } from './code-points';
 /** JavaScript `\s`: spaces, tabs, line breaks, NBSP and the other Unicode space separators. */
 const WHITESPACE_RUN = /\s+/g;
 
+/** The same set as `\s`, tested per UTF-16 unit so that the offset map is one pass without regex calls. */
+function isWhitespace(unit: number): boolean {
+  if (unit < 0x80) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
+  return (
+    unit === 0xa0 ||
+    unit === 0x1680 ||
+    (unit >= 0x2000 && unit <= 0x200a) ||
+    unit === 0x2028 ||
+    unit === 0x2029 ||
+    unit === 0x202f ||
+    unit === 0x205f ||
+    unit === 0x3000 ||
+    unit === 0xfeff
+  );
+}
+
 /** A whitespace-collapsed copy of a text and where each of its characters came from. */
 export interface NormalizedText {
   readonly text: string;
@@ -27,22 +43,17 @@ export function collapseWhitespace(text: string): string {
 
 /** Collapses whitespace runs in `source`, keeping the map back to original UTF-16 offsets. */
 export function normalizeWhitespace(source: string): NormalizedText {
-  const pieces: string[] = [];
-  const starts: number[] = [];
-  let copied = 0;
-  const copyUpTo = (end: number): void => {
-    pieces.push(source.slice(copied, end));
-    for (let i = copied; i < end; i++) starts.push(i);
-  };
-  for (const run of source.matchAll(WHITESPACE_RUN)) {
-    copyUpTo(run.index);
-    pieces.push(' ');
-    starts.push(run.index);
-    copied = run.index + run[0].length;
+  const text = collapseWhitespace(source);
+  const starts = new Int32Array(text.length + 1);
+  let out = 0;
+  for (let i = 0; i < source.length; i++) {
+    starts[out++] = i;
+    if (isWhitespace(source.charCodeAt(i))) {
+      while (i + 1 < source.length && isWhitespace(source.charCodeAt(i + 1))) i++;
+    }
   }
-  copyUpTo(source.length);
-  starts.push(source.length);
-  return { text: pieces.join(''), starts: Int32Array.from(starts) };
+  starts[text.length] = source.length;
+  return { text, starts };
 }
 
 /** The normalised index of the character that covers original UTF-16 `index`. */

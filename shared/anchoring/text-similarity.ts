@@ -16,16 +16,16 @@ export const CONTEXT_WINDOW = CONTEXT_LENGTH * 4;
  */
 export function editDistance(a: string, b: string): number {
   if (a.length < b.length) return editDistance(b, a);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
+    const unit = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      const deletion = (previous[j] ?? 0) + 1;
-      const insertion = (current[j - 1] ?? 0) + 1;
-      current.push(Math.min(substitution, deletion, insertion));
+      const substitution = (previous[j - 1] ?? 0) + (unit === b.charCodeAt(j - 1) ? 0 : 1);
+      current[j] = Math.min(substitution, (previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1);
     }
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length] ?? 0;
 }
@@ -46,9 +46,12 @@ export function similarity(a: string, b: string): number {
  * disagreement, rather than being cut off unseen.
  */
 export function contextSimilarity(stored: string, actual: string, side: 'prefix' | 'suffix'): number {
+  const atEdge = codePointLength(stored) < CONTEXT_LENGTH;
+  // Most candidates of a moved highlight have their context intact: skip the edit distance.
+  const verbatim = side === 'prefix' ? actual.endsWith(stored) : actual.startsWith(stored);
+  if (verbatim && (!atEdge || actual.length === stored.length)) return 1;
   const expected = collapseWhitespace(stored);
   const found = collapseWhitespace(actual);
-  const atEdge = codePointLength(stored) < CONTEXT_LENGTH;
   const length = atEdge ? Math.max(expected.length, CONTEXT_LENGTH) : expected.length;
   const beside = side === 'prefix' ? found.slice(Math.max(0, found.length - length)) : found.slice(0, length);
   return similarity(expected, beside);

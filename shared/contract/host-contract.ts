@@ -12,7 +12,7 @@ export type AppInfo = z.infer<typeof AppInfo>;
 const NoInput = z.object({}).strict();
 
 /** The commands the app menu (Electron) can send to the renderer's action registry. */
-export const AppCommandId = z.enum(['open-folder', 'focus-next-pane', 'focus-previous-pane', 'toggle-sync-scroll', 'new-pane']);
+export const AppCommandId = z.enum(['open-folder', 'focus-next-pane', 'focus-previous-pane', 'toggle-sync-scroll', 'new-pane', 'undo', 'redo']);
 export type AppCommandId = z.infer<typeof AppCommandId>;
 
 /**

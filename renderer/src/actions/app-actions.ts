@@ -7,6 +7,8 @@ export interface AppAction {
   label: string;
   keys: string;
   run(): void;
+  /** Leave the key to text fields (their own undo, say) when one has focus. */
+  notInTextFields?: boolean;
 }
 
 /**
@@ -14,7 +16,8 @@ export interface AppAction {
  * a modifier work everywhere, including inside text fields.
  */
 export function runActionForKey(actions: readonly AppAction[], event: KeyboardEvent, isMac: boolean): boolean {
-  const action = actions.find((candidate) => matchesKeyBinding(event, candidate.keys, isMac));
+  const inTextField = event.target instanceof HTMLElement && (event.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(event.target.tagName));
+  const action = actions.find((candidate) => matchesKeyBinding(event, candidate.keys, isMac) && !(candidate.notInTextFields && inTextField));
   if (!action) return false;
   event.preventDefault();
   action.run();

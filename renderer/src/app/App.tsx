@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { runActionForKey, type AppAction } from '../actions/app-actions';
 import { describeKeyBinding } from '../actions/key-binding';
 import { useCorpus } from '../corpus/use-corpus';
 import { saveArticleMeta } from '../db/article-meta-store';
+import { renameArticle } from '../db/article-registry';
 import type { ArticleMetaRecord } from '../db/workbench-db';
 import { MetadataDialog } from '../dialogs/MetadataDialog';
 import { OpenFolderDialog } from '../dialogs/OpenFolderDialog';
@@ -11,6 +12,11 @@ import { LibraryPanel } from '../library/LibraryPanel';
 import { MAX_PANES } from '../reader/pane-layout';
 import { ReaderArea } from '../reader/ReaderArea';
 import { useLayout } from '../reader/use-layout';
+import { AnnotationsPanel } from '../highlights/AnnotationsPanel';
+import { LegendDialog } from '../highlights/LegendDialog';
+import { SelectionToolbar } from '../highlights/SelectionToolbar';
+import { useHighlighting } from '../highlights/use-highlighting';
+import type { ArticleId } from '../../../shared/model/ids';
 import { useAppServices } from './app-services';
 
 const NO_CORRECTIONS: ReadonlyMap<string, ArticleMetaRecord> = new Map();
@@ -24,6 +30,19 @@ export function App() {
   const [typingFolder, setTypingFolder] = useState(false);
   const [editingPath, setEditingPath] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [editingLegend, setEditingLegend] = useState(false);
+  const [paneArticles, setPaneArticles] = useState<ReadonlyMap<string, { articleId: ArticleId; title: string }>>(new Map());
+  const highlighting = useHighlighting(setAnnouncement);
+  const livePaths = useMemo(() => new Set(corpus.listing?.articles.map((article) => article.path) ?? []), [corpus.listing]);
+  const onPaneArticle = useCallback((paneId: string, article: { articleId: ArticleId; title: string } | null) => {
+    setPaneArticles((current) => {
+      const next = new Map(current);
+      if (article) next.set(paneId, article);
+      else next.delete(paneId);
+      return next;
+    });
+  }, []);
+  const focusedArticle = paneArticles.get(layout.focusedId) ?? null;
   const correctionRows = useLiveQuery(() => db.articleMeta.toArray(), [db]);
   const corrections = useMemo(() => (correctionRows ? new Map(correctionRows.map((row) => [row.path, row])) : NO_CORRECTIONS), [correctionRows]);
 
@@ -45,19 +64,21 @@ export function App() {
       { id: 'focus-next-pane', label: 'Focus next pane', keys: 'Mod+]', run: () => dispatch({ type: 'focus-step', step: 1 }) },
       { id: 'focus-previous-pane', label: 'Focus previous pane', keys: 'Mod+[', run: () => dispatch({ type: 'focus-step', step: -1 }) },
       { id: 'toggle-sync-scroll', label: 'Synchronised scrolling', keys: 'Mod+Shift+S', run: () => dispatch({ type: 'toggle-sync' }) },
+      { id: 'undo', label: 'Undo', keys: 'Mod+Z', run: highlighting.undo, notInTextFields: true },
+      { id: 'redo', label: 'Redo', keys: 'Mod+Shift+Z', run: highlighting.redo, notInTextFields: true },
     ],
-    [platform, openCorpus, dispatch],
+    [platform, openCorpus, dispatch, highlighting.undo, highlighting.redo],
   );
 
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => runActionForKey(actions, event, isMac);
+    const onKey = (event: KeyboardEvent) => highlighting.highlightWithShortcut(event) || runActionForKey(actions, event, isMac);
     window.addEventListener('keydown', onKey);
     const unsubscribe = client.subscribe('app.command', ({ id }) => actions.find((action) => action.id === id)?.run());
     return () => {
       window.removeEventListener('keydown', onKey);
       unsubscribe();
     };
-  }, [actions, client, isMac]);
+  }, [actions, client, isMac, highlighting]);
 
   useEffect(() => {
     // Keyboard focus follows the focused pane, so Mod+] really moves the reader's attention.
@@ -67,10 +88,13 @@ export function App() {
   useEffect(() => {
     const change = corpus.lastChange;
     if (!change) return;
-    if (change.kind === 'renamed' && change.from) dispatch({ type: 'rename-path', from: change.from, to: change.path });
+    if (change.kind === 'renamed' && change.from) {
+      dispatch({ type: 'rename-path', from: change.from, to: change.path });
+      renameArticle(db, change.from, change.path).catch((error: unknown) => console.error('Could not follow a renamed file', error));
+    }
     const verbs = { added: 'added to', changed: 'changed in', removed: 'removed from', renamed: 'renamed in', 'root-missing': 'missing from' } as const;
     setAnnouncement(change.kind === 'root-missing' ? 'The corpus folder no longer exists' : `${change.path} was ${verbs[change.kind]} the corpus`);
-  }, [corpus.lastChange, dispatch]);
+  }, [corpus.lastChange, dispatch, db]);
 
   const action = (id: AppAction['id']) => actions.find((candidate) => candidate.id === id);
   const editing = editingPath ? corpus.listing?.articles.find((article) => article.path === editingPath) : undefined;
@@ -100,9 +124,31 @@ export function App() {
       )}
       <div className="workspace">
         <LibraryPanel listing={corpus.listing} corrections={corrections} onOpen={(path, where) => dispatch({ type: 'open', path, where })} />
-        <ReaderArea layout={layout} dispatch={dispatch} corrections={corrections} lastChange={corpus.lastChange} onEditDetails={setEditingPath} />
+        <ReaderArea
+          layout={layout}
+          dispatch={dispatch}
+          corrections={corrections}
+          lastChange={corpus.lastChange}
+          onEditDetails={setEditingPath}
+          livePaths={livePaths}
+          onArticle={onPaneArticle}
+          onSelectHighlight={(selection) => highlighting.select(selection, false)}
+        />
+        <AnnotationsPanel
+          paneId={focusedArticle ? layout.focusedId : null}
+          articleId={focusedArticle?.articleId ?? null}
+          articleTitle={focusedArticle?.title ?? ''}
+          legend={highlighting.legend}
+          selected={highlighting.selected}
+          onSelect={highlighting.select}
+          onReattach={highlighting.reattach}
+          onEditLegend={() => setEditingLegend(true)}
+          onError={setAnnouncement}
+        />
       </div>
-      <p className="visually-hidden" role="status" aria-live="polite">
+      <SelectionToolbar legend={highlighting.legend} onHighlight={(target, entry) => void highlighting.highlightSelection(target, entry).catch((error: unknown) => setAnnouncement(String(error)))} />
+      {editingLegend && <LegendDialog legend={highlighting.legend} onClose={() => setEditingLegend(false)} />}
+      <p className="status-bar" role="status" aria-live="polite">
         {announcement}
       </p>
       {typingFolder && (

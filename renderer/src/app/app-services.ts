@@ -2,7 +2,20 @@ import { createContext, useContext } from 'react';
 import type { HostClient } from '../../../shared/contract/host-client';
 import type { AppInfo } from '../../../shared/contract/host-contract';
 import type { WorkbenchDb } from '../db/workbench-db';
+import type { HighlightActions } from '../highlights/highlight-actions';
+import type { HighlightPainter } from '../highlights/highlight-painter';
+import type { PaneSurfaces } from '../highlights/pane-surfaces';
+import type { UndoStack } from '../highlights/undo-stack';
 import type { PlatformServices } from '../platform/platform-services';
+
+/** The highlighting machinery shared by every pane. */
+export interface HighlightServices {
+  painter: HighlightPainter;
+  surfaces: PaneSurfaces;
+  actions: HighlightActions;
+  undo: UndoStack;
+  legendStyles: { update(rules: Array<{ registryName: string; color: string }>): void };
+}
 
 /** Everything the UI needs from outside React, wired once in `main.tsx`. */
 export interface AppServices {
@@ -11,6 +24,7 @@ export interface AppServices {
   db: WorkbenchDb;
   info: AppInfo;
   isMac: boolean;
+  highlights: HighlightServices;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);

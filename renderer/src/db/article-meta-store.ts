@@ -11,7 +11,12 @@ export async function saveArticleMeta(db: WorkbenchDb, path: string, fields: Edi
     const value = fields[field]?.trim();
     if (value) record[field] = value;
   }
-  await db.articleMeta.put(record);
+  // The row also carries the registry's article id (version 2); a correction must not drop it.
+  await db.transaction('rw', db.articleMeta, async () => {
+    const articleId = (await db.articleMeta.get(path))?.articleId;
+    if (articleId) record.articleId = articleId;
+    await db.articleMeta.put(record);
+  });
 }
 
 /** The metadata shown for an article: the user's corrections over what the text suggested. */

@@ -1,4 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
+import type { AnnotationRecord, LegendEntry } from '../../../shared/model/annotation';
+import { LegendId, newArticleId, type ArticleId } from '../../../shared/model/ids';
 
 /** The reader's pane layout, one row per window (only "main" for now). */
 export interface LayoutRecord {
@@ -10,6 +12,11 @@ export interface LayoutRecord {
 /** The user's corrections to an article's metadata; absent fields fall back to derived ones. */
 export interface ArticleMetaRecord {
   path: string;
+  /**
+   * The registry's id for the article at `path` (since version 2). Optional because a row can be
+   * written before the article is registered; the registry stamps it when it resolves the path.
+   */
+  articleId?: ArticleId;
   title?: string;
   source?: string;
   author?: string;
@@ -19,18 +26,85 @@ export interface ArticleMetaRecord {
 }
 
 /**
+ * One article as the registry knows it. Highlights hang off `id`, not off the path, so that they
+ * follow a file that is renamed or edited (see `article-registry.ts`).
+ */
+export interface ArticleRecord {
+  id: ArticleId;
+  /** Where the article is now, relative to the corpus root; `''` once another file took its place. */
+  path: string;
+  /** SHA-256 of the canonical text when last seen; `''` when not known yet. */
+  sha256: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * The legend a new user starts with, chosen for news research. The colours are saturated enough to
+ * tell apart when painted at the translucency the reader uses behind text, and far enough apart in
+ * hue that no two are confused.
+ */
+export const DEFAULT_LEGEND: readonly LegendEntry[] = [
+  { id: LegendId.parse('default-key-claim'), name: 'Key claim', color: '#f5d90a', shortcut: '1', order: 1 },
+  { id: LegendId.parse('default-evidence'), name: 'Evidence', color: '#30a46c', shortcut: '2', order: 2 },
+  { id: LegendId.parse('default-question'), name: 'Question', color: '#0090ff', shortcut: '3', order: 3 },
+  { id: LegendId.parse('default-disputed'), name: 'Disputed', color: '#e5484d', shortcut: '4', order: 4 },
+  { id: LegendId.parse('default-background'), name: 'Background', color: '#8e4ec6', shortcut: '5', order: 5 },
+];
+
+/**
+ * Dexie runs `populate` only for a brand-new database and the version 2 upgrade only for one that
+ * existed at version 1, so each database is seeded by exactly one of them. The emptiness check is
+ * a second guard, so that a future version calling this again cannot add a second set.
+ */
+async function seedDefaultLegend(legend: Table<LegendEntry, LegendId>): Promise<void> {
+  if ((await legend.count()) > 0) return;
+  await legend.bulkAdd(DEFAULT_LEGEND.map((entry) => ({ ...entry })));
+}
+
+/**
  * Everything the renderer persists, and where. Schema changes are new `version(n)` blocks with an
  * upgrade function; shipped versions are never edited.
  */
 export class WorkbenchDb extends Dexie {
   layouts!: EntityTable<LayoutRecord, 'id'>;
   articleMeta!: EntityTable<ArticleMetaRecord, 'path'>;
+  articles!: EntityTable<ArticleRecord, 'id'>;
+  annotations!: EntityTable<AnnotationRecord, 'id'>;
+  legend!: EntityTable<LegendEntry, 'id'>;
 
-  constructor(name = 'research-workbench') {
-    super(name);
+  /** `options` lets tests pass an in-memory IndexedDB (fake-indexeddb) instead of the browser's. */
+  constructor(name = 'research-workbench', options?: DexieOptions) {
+    super(name, options);
     this.version(1).stores({
       layouts: 'id',
       articleMeta: 'path',
     });
+    // Version 2: stable article ids, highlights and the colour legend.
+    this.version(2)
+      .stores({
+        articles: '&id, path, sha256',
+        annotations: '&id, articleId, kind, updatedAt',
+        legend: '&id, order',
+        articleMeta: 'path, articleId',
+      })
+      .upgrade(async (tx) => {
+        await seedDefaultLegend(tx.table<LegendEntry, LegendId>('legend'));
+        // Every article the user already corrected gets an identity now, so that highlights made
+        // later attach to the same article record the metadata points at.
+        const articles = tx.table<ArticleRecord, ArticleId>('articles');
+        const now = Date.now();
+        const created: ArticleRecord[] = [];
+        await tx
+          .table<ArticleMetaRecord, string>('articleMeta')
+          .toCollection()
+          .modify((row) => {
+            const record: ArticleRecord = { id: newArticleId(), path: row.path, sha256: '', createdAt: now, updatedAt: now };
+            created.push(record);
+            row.articleId = record.id;
+          });
+        await articles.bulkAdd(created);
+      });
+    this.on('populate', (tx) => seedDefaultLegend(tx.table<LegendEntry, LegendId>('legend')));
   }
 }

@@ -1,6 +1,8 @@
 import { Fragment, useCallback, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import type { CorpusChange } from '../../../shared/model/article';
+import type { ArticleId } from '../../../shared/model/ids';
 import type { ArticleMetaRecord } from '../db/workbench-db';
+import type { SelectedHighlight } from '../highlights/AnnotationsPanel';
 import type { PaneAction, PaneLayout } from './pane-layout';
 import { ReaderPane } from './ReaderPane';
 
@@ -10,13 +12,16 @@ interface ReaderAreaProps {
   corrections: ReadonlyMap<string, ArticleMetaRecord>;
   lastChange: CorpusChange | null;
   onEditDetails(path: string): void;
+  livePaths: ReadonlySet<string>;
+  onArticle(paneId: string, article: { articleId: ArticleId; title: string } | null): void;
+  onSelectHighlight(selection: SelectedHighlight | null): void;
 }
 
 /** Stored scroll positions are written at most this often while the user scrolls. */
 const SCROLL_SAVE_INTERVAL_MS = 250;
 
 /** The row of 1–4 panes with draggable separators and optional synchronised scrolling. */
-export function ReaderArea({ layout, dispatch, corrections, lastChange, onEditDetails }: ReaderAreaProps) {
+export function ReaderArea({ layout, dispatch, corrections, lastChange, onEditDetails, livePaths, onArticle, onSelectHighlight }: ReaderAreaProps) {
   const scrollers = useRef(new Map<string, HTMLElement>());
   const programmatic = useRef(new Set<string>());
   const pendingScroll = useRef(new Map<string, number>());
@@ -91,6 +96,9 @@ export function ReaderArea({ layout, dispatch, corrections, lastChange, onEditDe
               onClose={(id) => dispatch({ type: 'close', id })}
               onSwap={(id, direction) => dispatch({ type: 'swap', id, direction })}
               onEditDetails={onEditDetails}
+              livePaths={livePaths}
+              onArticle={onArticle}
+              onSelectHighlight={onSelectHighlight}
             />
           </div>
           {index < layout.panes.length - 1 && (

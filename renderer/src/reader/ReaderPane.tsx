@@ -1,4 +1,10 @@
-import { useEffect, useRef, type UIEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type MouseEvent, type UIEvent } from 'react';
+import type { ArticleId } from '../../../shared/model/ids';
+import { useAppServices } from '../app/app-services';
+import type { SelectedHighlight } from '../highlights/AnnotationsPanel';
+import { domPointToOffset } from '../highlights/text-geometry';
+import { useArticleId } from '../highlights/use-article-id';
+import { usePaneHighlights } from '../highlights/use-pane-highlights';
 import type { CorpusChange } from '../../../shared/model/article';
 import type { ArticleMetaRecord } from '../db/workbench-db';
 import { effectiveMetadata } from '../db/article-meta-store';
@@ -19,6 +25,9 @@ interface ReaderPaneProps {
   onClose(id: string): void;
   onSwap(id: string, direction: 1 | -1): void;
   onEditDetails(path: string): void;
+  livePaths: ReadonlySet<string>;
+  onArticle(paneId: string, article: { articleId: ArticleId; title: string } | null): void;
+  onSelectHighlight(selection: SelectedHighlight | null): void;
 }
 
 /** One reading pane: the article's title and metadata on top, its text below. */
@@ -30,6 +39,32 @@ export function ReaderPane(props: ReaderPaneProps) {
   const content = load.state === 'loaded' ? load.content : null;
   const meta = content ? effectiveMetadata(content.summary.meta, correction) : null;
   const label = `Pane ${position}${meta ? `: ${meta.title}` : ''}`;
+  const { highlights } = useAppServices();
+  const [articleRoot, setArticleRoot] = useState<HTMLDivElement | null>(null);
+  // The geometry works on the element whose children are the text's lines.
+  const captureArticleRoot = useCallback((wrapper: HTMLDivElement | null) => setArticleRoot(wrapper?.querySelector<HTMLDivElement>('.article-text') ?? null), []);
+  const articleId = useArticleId(content?.summary ?? null, props.livePaths);
+  const { notice, skipped } = usePaneHighlights(pane.id, content, articleId, articleRoot);
+  const [dismissedNotice, setDismissedNotice] = useState<string | null>(null);
+  const title = meta?.title ?? '';
+
+  useEffect(() => {
+    props.onArticle(pane.id, articleId ? { articleId, title } : null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- report only when the article changes
+  }, [pane.id, articleId, title]);
+
+  function onArticleClick(event: MouseEvent<HTMLDivElement>) {
+    // Clicking (not selecting) inside a highlight selects the innermost one under the pointer.
+    const selection = document.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const surface = highlights.surfaces.get(pane.id);
+    const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);
+    if (!surface || !caret) return;
+    const offset = domPointToOffset(surface.root, surface.lineIndex, caret.offsetNode, caret.offset);
+    const hits = offset === null ? [] : surface.hitTest(offset);
+    const first = hits[0];
+    props.onSelectHighlight(first ? { paneId: pane.id, id: first, candidates: hits } : null);
+  }
 
   useEffect(() => {
     props.registerScroller(pane.id, scrollerRef.current);
@@ -57,7 +92,7 @@ export function ReaderPane(props: ReaderPaneProps) {
   }
 
   return (
-    <section className={`pane${focused ? ' focused' : ''}`} aria-label={label} onFocusCapture={() => props.onFocus(pane.id)} onMouseDown={() => props.onFocus(pane.id)}>
+    <section className={`pane${focused ? ' focused' : ''}`} data-pane-id={pane.id} aria-label={label} onFocusCapture={() => props.onFocus(pane.id)} onMouseDown={() => props.onFocus(pane.id)}>
       <header className="pane-header">
         <div className="pane-title">
           <h2>{meta?.title ?? (pane.path ? 'Loading…' : 'Empty pane')}</h2>
@@ -97,7 +132,24 @@ export function ReaderPane(props: ReaderPaneProps) {
             {load.message}
           </p>
         )}
-        {content && <ArticleText content={content} />}
+        {notice && notice !== dismissedNotice && (
+          <div className="notice" role="status">
+            {notice}{' '}
+            <button type="button" onClick={() => setDismissedNotice(notice)}>
+              Dismiss
+            </button>
+          </div>
+        )}
+        {skipped.map((reason) => (
+          <p key={reason} className="warning" role="note">
+            A stored highlight was skipped: {reason}
+          </p>
+        ))}
+        {content && (
+          <div ref={captureArticleRoot} onClick={onArticleClick}>
+            <ArticleText content={content} />
+          </div>
+        )}
       </div>
     </section>
   );

@@ -1,0 +1,169 @@
+import type { Browser, Page } from '@playwright/test';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { anchorAll } from '../../shared/anchoring/anchor-selectors';
+import { codePointLength } from '../../shared/anchoring/code-points';
+import { describeRange } from '../../shared/anchoring/describe-range';
+import { startBrowserModeServer } from '../support/browser-mode-server';
+import { median, type BenchRow } from './bench-stats';
+
+const HIGHLIGHTS = 2000;
+const REANCHORED = 300;
+const ARTICLE_BYTES = 50 * 1024;
+
+/** A deterministic generator, so every run measures the same highlights. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A 50 KB article made of the generated corpus's paragraphs. */
+function longArticle(corpusDir: string): string {
+  const batch = path.join(corpusDir, 'batch-00');
+  const paragraphs: string[] = [];
+  let size = 0;
+  for (const file of readdirSync(batch).sort()) {
+    for (const line of readFileSync(path.join(batch, file), 'utf8').split('\n')) {
+      if (line.length < 80 || line.startsWith('ALSO READ')) continue;
+      paragraphs.push(line);
+      size += Buffer.byteLength(line) + 1;
+      if (size >= ARTICLE_BYTES) return `${paragraphs.join('\n')}\n`;
+    }
+  }
+  return `${paragraphs.join('\n')}\n`;
+}
+
+function randomRanges(text: string, count: number, random: () => number): Array<{ start: number; end: number }> {
+  const length = codePointLength(text);
+  return Array.from({ length: count }, () => {
+    const start = Math.floor(random() * (length - 200));
+    return { start, end: start + 5 + Math.floor(random() * 120) };
+  });
+}
+
+async function waitForMark(page: Page, name: string, predicate: string): Promise<number> {
+  const handle = await page.waitForFunction(
+    ([markName, test]) => {
+      const matches = new Function('detail', `return ${test};`) as (detail: unknown) => boolean;
+      const found = performance.getEntriesByName(markName as string, 'mark').find((entry) => matches((entry as PerformanceMark).detail));
+      return found ? found.startTime : null;
+    },
+    [name, predicate] as const,
+    { timeout: 60_000, polling: 16 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** Stores highlights straight into the page's IndexedDB, as if made over weeks of reading. */
+async function seedHighlights(page: Page, articlePath: string, text: string): Promise<void> {
+  const { articleId, legendId } = await page.evaluate(async (wantedPath) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('research-workbench');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = <T,>(store: string) =>
+      new Promise<T[]>((resolve) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
+      });
+    const articles = await all<{ id: string; path: string }>('articles');
+    const legend = await all<{ id: string; order: number }>('legend');
+    db.close();
+    return { articleId: articles.find((article) => article.path === wantedPath)?.id ?? '', legendId: legend.sort((a, b) => a.order - b.order)[0]?.id ?? '' };
+  }, articlePath);
+  const random = seeded(42);
+  const now = Date.now();
+  const records = randomRanges(text, HIGHLIGHTS, random).map((range, i) => ({
+    id: `bench-${i}`,
+    articleId,
+    kind: 'highlight',
+    legendId,
+    comment: '',
+    target: describeRange(text, range),
+    anchor: { status: 'exact', start: range.start, end: range.end, confidence: 1 },
+    createdAt: now,
+    updatedAt: now,
+  }));
+  await page.evaluate(async (rows) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('research-workbench');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const transaction = db.transaction('annotations', 'readwrite');
+      for (const row of rows) transaction.objectStore('annotations').put(row);
+      transaction.oncomplete = () => resolve();
+      transaction.onerror = () => reject(transaction.error);
+    });
+    db.close();
+  }, records);
+}
+
+/** Highlight figures: painting 2,000 highlights, creating one, and re-anchoring 300 after an edit. */
+export async function benchHighlights(browser: Browser, projectRoot: string, corpusDir: string, runs: number): Promise<BenchRow[]> {
+  const dir = path.join(projectRoot, '.bench', 'highlights');
+  mkdirSync(dir, { recursive: true });
+  const text = longArticle(corpusDir);
+  writeFileSync(path.join(dir, 'long-article.txt'), text);
+  const paint: number[] = [];
+  const create: number[] = [];
+  const server = await startBrowserModeServer(projectRoot, dir, ['--no-cache']);
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole('option', { name: /long-article\.txt/ }).click();
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await waitForMark(page, 'article-painted', 'true');
+  await page.waitForFunction(() => performance.getEntriesByName('highlights-painted').length > 0);
+  await seedHighlights(page, 'long-article.txt', text);
+  for (let run = 0; run < runs; run += 1) {
+    await page.reload();
+    const textAt = await waitForMark(page, 'article-painted', 'true');
+    const paintedAt = await waitForMark(page, 'highlights-painted', `detail >= ${HIGHLIGHTS}`);
+    paint.push(paintedAt - textAt);
+    await page.evaluate(() => {
+      const line = document.querySelector('[data-line="3"]')?.firstChild;
+      if (!line) throw new Error('no text');
+      const range = document.createRange();
+      range.setStart(line, 10);
+      range.setEnd(line, 60);
+      document.getSelection()?.removeAllRanges();
+      document.getSelection()?.addRange(range);
+    });
+    const button = page.getByRole('toolbar', { name: 'Highlight the selection' }).getByRole('button').first();
+    await button.waitFor();
+    const started = await button.evaluate((element) => {
+      performance.clearMarks('highlight-created');
+      const now = performance.now();
+      (element as HTMLButtonElement).click();
+      return now;
+    });
+    create.push((await waitForMark(page, 'highlight-created', 'true')) - started);
+  }
+  await context.close();
+  await server.stop();
+
+  // Re-anchoring after an edit: a paragraph inserted near the top, so every highlight has moved.
+  const random = seeded(7);
+  const selectors = randomRanges(text, REANCHORED, random).map((range) => describeRange(text, range));
+  const edited = text.replace('\n', '\nAn editor’s note inserted above the rest of the article moves every highlight below it.\n');
+  const reanchor: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now();
+    anchorAll(edited, selectors);
+    reanchor.push(performance.now() - started);
+  }
+  return [
+    { name: `paint ${HIGHLIGHTS.toLocaleString()} highlights on a 50 KB article, after its text`, value: median(paint), unit: 'ms', budget: 50 },
+    { name: 'create a highlight: toolbar click to painted', value: median(create), unit: 'ms', budget: 16 },
+    { name: `re-anchor ${REANCHORED} highlights after an edit (anchoring, same V8)`, value: median(reanchor), unit: 'ms', budget: 100 },
+  ];
+}

@@ -1,0 +1,162 @@
+import type { z } from 'zod';
+import { AnchorResult } from '../../../shared/anchoring/selectors';
+import { AnnotationRecord, type StoredAnchor } from '../../../shared/model/annotation';
+import type { AnnotationId, ArticleId, LegendId } from '../../../shared/model/ids';
+import type { WorkbenchDb } from './workbench-db';
+
+/*
+ * Highlights are the user's work: a row that fails validation is reported and left where it is,
+ * never thrown at the reader and never deleted, so a fixed build (or the user) can still recover
+ * it. Writes, on the other hand, are validated before they reach the database, so the store
+ * itself never creates such a row.
+ */
+
+/** A stored row that could not be used, and why, for a diagnostics panel or the log. */
+export interface SkippedRow {
+  /** The row's id when it has a readable one, otherwise a description of what was there. */
+  id: string;
+  reason: string;
+}
+
+/** The result of {@link loadAnnotations}. */
+export interface LoadedAnnotations {
+  /** Valid highlights of the article, in text order (see {@link inTextOrder}). */
+  annotations: AnnotationRecord[];
+  skipped: SkippedRow[];
+}
+
+/** What {@link updateAnnotation} may change; ids, article and creation time are fixed for life. */
+export type AnnotationChanges = Partial<Pick<AnnotationRecord, 'legendId' | 'comment' | 'target' | 'anchor'>>;
+
+/** A write the store refused: the caller passed something that would be a corrupt row. */
+export class AnnotationError extends Error {
+  override name = 'AnnotationError';
+}
+
+/** The article's highlights, validated; unusable rows are described in `skipped` and left stored. */
+export async function loadAnnotations(db: WorkbenchDb, articleId: ArticleId): Promise<LoadedAnnotations> {
+  const rows: unknown[] = await db.annotations.where('articleId').equals(articleId).toArray();
+  const annotations: AnnotationRecord[] = [];
+  const skipped: SkippedRow[] = [];
+  for (const row of rows) {
+    const parsed = AnnotationRecord.safeParse(row);
+    if (parsed.success) annotations.push(parsed.data);
+    else skipped.push({ id: describeRowId(row), reason: describeIssues(parsed.error) });
+  }
+  return { annotations: inTextOrder(annotations), skipped };
+}
+
+/** The valid highlights among `ids`, in the order asked; missing or unusable ones are left out. */
+export async function annotationsByIds(db: WorkbenchDb, ids: readonly AnnotationId[]): Promise<AnnotationRecord[]> {
+  const rows: unknown[] = await db.annotations.bulkGet([...ids]);
+  return rows.flatMap((row) => {
+    const parsed = AnnotationRecord.safeParse(row);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/**
+ * Stores `record` as given, timestamps included (so undo can restore a deleted highlight exactly).
+ * Throws an {@link AnnotationError} when the record is invalid or its colour does not exist.
+ */
+export async function putAnnotation(db: WorkbenchDb, record: AnnotationRecord): Promise<void> {
+  const valid = validated(record);
+  await db.transaction('rw', db.annotations, db.legend, async () => {
+    await requireLegendEntry(db, valid.legendId);
+    await db.annotations.put(valid);
+  });
+}
+
+/**
+ * Applies `changes` to a stored highlight and stamps `updatedAt`. Throws an {@link AnnotationError}
+ * when the highlight does not exist, the result would be invalid, or the new colour does not exist.
+ */
+export async function updateAnnotation(db: WorkbenchDb, id: AnnotationId, changes: AnnotationChanges): Promise<void> {
+  await db.transaction('rw', db.annotations, db.legend, async () => {
+    const stored = AnnotationRecord.safeParse(await db.annotations.get(id));
+    if (!stored.success) throw new AnnotationError(`There is no usable highlight with id “${id}”`);
+    const before = stored.data;
+    const after = validated({ ...before, ...changes, updatedAt: Date.now() });
+    if (after.legendId !== before.legendId) await requireLegendEntry(db, after.legendId);
+    await db.annotations.put(after);
+  });
+}
+
+/** Deletes a highlight; deleting one that is already gone does nothing (so undo/redo can repeat it). */
+export async function deleteAnnotation(db: WorkbenchDb, id: AnnotationId): Promise<void> {
+  await db.annotations.delete(id);
+}
+
+/**
+ * Records where anchoring found each highlight, in one transaction. Only changed anchors are
+ * written, so re-opening an unchanged article wakes no live query. `updatedAt` is left alone: an
+ * anchor is derived from the text, not an edit by the user. Highlights deleted in the meantime are
+ * ignored. Returns how many rows were written.
+ */
+export async function saveAnchors(db: WorkbenchDb, updates: ReadonlyArray<{ id: AnnotationId; anchor: StoredAnchor }>): Promise<number> {
+  for (const { id, anchor } of updates) {
+    const parsed = AnchorResult.safeParse(anchor);
+    if (!parsed.success) throw new AnnotationError(`Invalid anchor for highlight “${id}”: ${describeIssues(parsed.error)}`);
+  }
+  return db.transaction('rw', db.annotations, async () => {
+    const stored = await db.annotations.bulkGet(updates.map((update) => update.id));
+    const changed = updates.filter((update, index) => {
+      const current = stored[index];
+      return current !== undefined && !sameAnchor(current.anchor, update.anchor);
+    });
+    await db.annotations.bulkUpdate(changed.map(({ id, anchor }) => ({ key: id, changes: { anchor } })));
+    return changed.length;
+  });
+}
+
+/**
+ * Highlights in reading order: by start, the longer first when two start together (so an
+ * enclosing highlight comes before the one nested in it), then oldest first; orphans, which have
+ * no place in the text, come last, oldest first. Returns a new array.
+ */
+export function inTextOrder<T extends Pick<AnnotationRecord, 'anchor' | 'createdAt'>>(annotations: readonly T[]): T[] {
+  return [...annotations].sort((a, b) => {
+    const aOrphan = a.anchor.status === 'orphan';
+    const bOrphan = b.anchor.status === 'orphan';
+    if (aOrphan !== bOrphan) return aOrphan ? 1 : -1;
+    if (!aOrphan) {
+      const byPlace = a.anchor.start - b.anchor.start || b.anchor.end - a.anchor.end;
+      if (byPlace !== 0) return byPlace;
+    }
+    return a.createdAt - b.createdAt;
+  });
+}
+
+function validated(record: unknown): AnnotationRecord {
+  const parsed = AnnotationRecord.safeParse(record);
+  if (!parsed.success) throw new AnnotationError(`Refusing to store an invalid highlight: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+async function requireLegendEntry(db: WorkbenchDb, legendId: LegendId): Promise<void> {
+  if ((await db.legend.get(legendId)) === undefined) throw new AnnotationError(`There is no highlight colour with id “${legendId}”`);
+}
+
+function sameAnchor(a: StoredAnchor, b: StoredAnchor): boolean {
+  return a.status === b.status && a.start === b.start && a.end === b.end && a.confidence === b.confidence;
+}
+
+/** At most this many problems are spelled out per row; a foreign object would otherwise list dozens. */
+const MAX_ISSUES = 3;
+
+function describeIssues(error: z.ZodError): string {
+  const described = error.issues
+    .slice(0, MAX_ISSUES)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join('.') : 'row'}: ${issue.message}`);
+  const more = error.issues.length - MAX_ISSUES;
+  return more > 0 ? `${described.join('; ')}; and ${more} more` : described.join('; ');
+}
+
+function describeRowId(row: unknown): string {
+  if (typeof row === 'object' && row !== null && 'id' in row) {
+    const { id } = row;
+    if (typeof id === 'string' && id !== '') return id;
+    return `(unusable id ${JSON.stringify(id) ?? String(id)})`;
+  }
+  return `(not a highlight: ${typeof row})`;
+}

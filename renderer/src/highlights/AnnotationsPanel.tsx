@@ -1,0 +1,171 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import type { AnnotationRecord, LegendEntry } from '../../../shared/model/annotation';
+import type { AnnotationId, ArticleId, LegendId } from '../../../shared/model/ids';
+import { useAppServices } from '../app/app-services';
+import { inTextOrder, loadAnnotations } from '../db/annotation-store';
+
+export interface SelectedHighlight {
+  paneId: string;
+  id: AnnotationId;
+  /** Every highlight under the click, innermost first, so overlapped ones stay reachable. */
+  candidates: AnnotationId[];
+}
+
+interface AnnotationsPanelProps {
+  paneId: string | null;
+  articleId: ArticleId | null;
+  articleTitle: string;
+  legend: readonly LegendEntry[];
+  selected: SelectedHighlight | null;
+  onSelect(selection: SelectedHighlight | null, scroll: boolean): void;
+  onReattach(id: AnnotationId): void;
+  onEditLegend(): void;
+  onError(message: string): void;
+}
+
+const STATUS_LABEL = { exact: 'exact', moved: 'moved', fuzzy: 'fuzzy', orphan: 'orphan' } as const;
+
+/** The focused pane's highlights in text order, the selected one's editor, and its orphans. */
+export function AnnotationsPanel(props: AnnotationsPanelProps) {
+  const { db, highlights } = useAppServices();
+  const { paneId, articleId, legend, selected } = props;
+  const loaded = useLiveQuery(() => (articleId ? loadAnnotations(db, articleId) : undefined), [db, articleId]);
+  const annotations = loaded ? inTextOrder(loaded.annotations) : [];
+  const placed = annotations.filter((annotation) => annotation.anchor.status !== 'orphan');
+  const orphans = annotations.filter((annotation) => annotation.anchor.status === 'orphan');
+  const current = selected && selected.paneId === paneId ? annotations.find((annotation) => annotation.id === selected.id) : undefined;
+  const colour = (id: LegendId) => legend.find((entry) => entry.id === id);
+  const run = (work: Promise<unknown>) => void work.catch((error: unknown) => props.onError(error instanceof Error ? error.message : String(error)));
+
+  return (
+    <aside className="annotations" aria-label="Highlights">
+      <div className="annotations-header">
+        <h2>Highlights</h2>
+        <button type="button" onClick={props.onEditLegend}>
+          Edit colours…
+        </button>
+      </div>
+      <ul className="legend-list" aria-label="Colour legend">
+        {legend.map((entry) => (
+          <li key={entry.id}>
+            <span className="swatch" style={{ backgroundColor: entry.color }} aria-hidden="true" /> {entry.name} <kbd>Alt+{entry.shortcut}</kbd>
+          </li>
+        ))}
+      </ul>
+      {!articleId && <p className="pane-hint">Open an article to see its highlights. Select words in it to highlight them.</p>}
+      {loaded?.skipped.map((skip) => (
+        <p key={skip.id} className="warning" role="note">
+          Skipped a stored highlight: {skip.reason}
+        </p>
+      ))}
+      {current && paneId && (
+        <SelectedEditor
+          key={current.id}
+          annotation={current}
+          legend={legend}
+          candidates={selected?.candidates ?? []}
+          annotations={annotations}
+          onRecolour={(legendId) => run(highlights.actions.recolour(current.id, legendId))}
+          onComment={(comment) => run(highlights.actions.comment(current.id, comment))}
+          onDelete={() => run(highlights.actions.remove(current.id).then(() => props.onSelect(null, false)))}
+          onPick={(id) => props.onSelect({ paneId, id, candidates: selected?.candidates ?? [id] }, false)}
+        />
+      )}
+      {articleId && (
+        <>
+          <h3>{placed.length === 1 ? '1 highlight' : `${placed.length} highlights`} in {props.articleTitle}</h3>
+          <ul className="highlight-list" aria-label="Highlights in this article">
+            {placed.map((annotation) => (
+              <li key={annotation.id}>
+                <button
+                  type="button"
+                  className={annotation.id === current?.id ? 'selected' : undefined}
+                  aria-current={annotation.id === current?.id}
+                  onClick={() => paneId && props.onSelect({ paneId, id: annotation.id, candidates: [annotation.id] }, true)}
+                >
+                  <span className="swatch" style={{ backgroundColor: colour(annotation.legendId)?.color ?? '#999999' }} aria-hidden="true" />
+                  <span className="quote">{annotation.target.quote.exact}</span>
+                  <span className={`status status-${annotation.anchor.status}`}>{STATUS_LABEL[annotation.anchor.status]}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {orphans.length > 0 && (
+            <section aria-label="Orphaned highlights" className="orphans">
+              <h3>Orphaned ({orphans.length})</h3>
+              <p className="hint">Their words are no longer in the text. Select the passage they belong to, then re-attach.</p>
+              <ul>
+                {orphans.map((annotation) => (
+                  <li key={annotation.id}>
+                    <span className="quote">“{annotation.target.quote.exact}”</span> <span className="status status-orphan">orphan</span>
+                    <button type="button" onClick={() => props.onReattach(annotation.id)}>
+                      Re-attach to selection
+                    </button>
+                    <button type="button" aria-label={`Delete orphaned highlight “${annotation.target.quote.exact.slice(0, 40)}”`} onClick={() => run(highlights.actions.remove(annotation.id))}>
+                      Delete
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}
+
+interface SelectedEditorProps {
+  annotation: AnnotationRecord;
+  annotations: readonly AnnotationRecord[];
+  candidates: readonly AnnotationId[];
+  legend: readonly LegendEntry[];
+  onRecolour(id: LegendId): void;
+  onComment(comment: string): void;
+  onDelete(): void;
+  onPick(id: AnnotationId): void;
+}
+
+function SelectedEditor({ annotation, annotations, candidates, legend, onRecolour, onComment, onDelete, onPick }: SelectedEditorProps) {
+  const [comment, setComment] = useState(annotation.comment);
+  useEffect(() => setComment(annotation.comment), [annotation.comment]);
+  const others = candidates.filter((id) => id !== annotation.id).map((id) => annotations.find((candidate) => candidate.id === id)).filter((candidate) => candidate !== undefined);
+  return (
+    <section className="selected-highlight" aria-label="Selected highlight">
+      <blockquote>{annotation.target.quote.exact}</blockquote>
+      <label>
+        Colour
+        <select value={annotation.legendId} onChange={(event) => onRecolour(event.target.value as LegendId)}>
+          {legend.map((entry) => (
+            <option key={entry.id} value={entry.id}>
+              {entry.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Comment
+        <textarea value={comment} rows={3} onChange={(event) => setComment(event.target.value)} onBlur={() => onComment(comment)} />
+      </label>
+      <div className="form-buttons">
+        <button type="button" onClick={() => onComment(comment)}>
+          Save comment
+        </button>
+        <button type="button" onClick={onDelete}>
+          Delete highlight
+        </button>
+      </div>
+      {others.length > 0 && (
+        <div className="overlapping">
+          <span>Also under the click:</span>
+          {others.map((other) => (
+            <button key={other.id} type="button" onClick={() => onPick(other.id)}>
+              {other.target.quote.exact.length > 40 ? `${other.target.quote.exact.slice(0, 40)}…` : other.target.quote.exact}
+            </button>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

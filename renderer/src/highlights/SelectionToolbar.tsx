@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import type { LegendEntry } from '../../../shared/model/annotation';
+import { useAppServices } from '../app/app-services';
+import { resolveSelection, type SelectionTarget } from './resolve-selection';
+
+interface SelectionToolbarProps {
+  legend: readonly LegendEntry[];
+  onHighlight(target: Extract<SelectionTarget, { surface: unknown }>, legend: LegendEntry): void;
+}
+
+/**
+ * The small toolbar that appears under a selection in a pane: one button per legend colour, or a
+ * message saying why the selection cannot be highlighted.
+ */
+export function SelectionToolbar({ legend, onHighlight }: SelectionToolbarProps) {
+  const { highlights } = useAppServices();
+  const [state, setState] = useState<{ target: SelectionTarget; top: number; left: number } | null>(null);
+
+  useEffect(() => {
+    const update = () => {
+      const selection = document.getSelection();
+      const target = resolveSelection(selection, highlights.surfaces);
+      if (!target || !selection || selection.rangeCount === 0) {
+        setState(null);
+        return;
+      }
+      const rect = selection.getRangeAt(selection.rangeCount - 1).getBoundingClientRect();
+      setState({ target, top: Math.min(window.innerHeight - 60, rect.bottom + 8), left: Math.max(8, Math.min(window.innerWidth - 420, rect.left)) });
+    };
+    document.addEventListener('selectionchange', update);
+    return () => document.removeEventListener('selectionchange', update);
+  }, [highlights.surfaces]);
+
+  if (!state) return null;
+  const { target } = state;
+  return (
+    <div className="selection-toolbar" role="toolbar" aria-label="Highlight the selection" style={{ top: state.top, left: state.left }} onMouseDown={(event) => event.preventDefault()}>
+      {'error' in target ? (
+        <span className="selection-error" role="status">
+          {target.error}
+        </span>
+      ) : (
+        legend.map((entry) => (
+          <button key={entry.id} type="button" title={`Alt+${entry.shortcut}`} onClick={() => onHighlight(target, entry)}>
+            <span className="swatch" style={{ backgroundColor: entry.color }} aria-hidden="true" />
+            {`Highlight as ${entry.name}`}
+          </button>
+        ))
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/*
+ * Branded ids: all three are strings at runtime, but the compiler refuses an `AnnotationId` where an
+ * `ArticleId` is expected. The brands come from zod so that rows parsed from IndexedDB carry them
+ * without casts. New ids are random UUIDs: they never collide across machines, so exported notes
+ * and highlights can later be merged without renumbering.
+ */
+
+/** Identifies one article across renames and edits (see the article registry). */
+export const ArticleId = z.string().min(1).brand<'ArticleId'>();
+export type ArticleId = z.infer<typeof ArticleId>;
+
+/** Identifies one annotation (for now always a highlight). */
+export const AnnotationId = z.string().min(1).brand<'AnnotationId'>();
+export type AnnotationId = z.infer<typeof AnnotationId>;
+
+/** Identifies one colour of the highlight legend. */
+export const LegendId = z.string().min(1).brand<'LegendId'>();
+export type LegendId = z.infer<typeof LegendId>;
+
+/** A fresh, globally unique {@link ArticleId}. */
+export function newArticleId(): ArticleId {
+  return ArticleId.parse(globalThis.crypto.randomUUID());
+}
+
+/** A fresh, globally unique {@link AnnotationId}. */
+export function newAnnotationId(): AnnotationId {
+  return AnnotationId.parse(globalThis.crypto.randomUUID());
+}
+
+/** A fresh, globally unique {@link LegendId}. */
+export function newLegendId(): LegendId {
+  return LegendId.parse(globalThis.crypto.randomUUID());
+}
