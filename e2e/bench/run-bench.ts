@@ -48,7 +48,8 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'] });
   const samples: Record<string, number[]> = { cold: [], scan: [], render: [], total: [], open: [], rendererHeap: [], mainRss: [] };
   const cacheDir = path.join(projectRoot, '.bench', 'listing-cache');
-  for (let run = 0; run < RUNS; run += 1) {
+  const listingRuns = process.env.BENCH_ONLY === 'highlights' ? 0 : RUNS;
+  for (let run = 0; run < listingRuns; run += 1) {
     // Cold: no listing cache, every file read and parsed (the first time a corpus is opened).
     const server = await startBrowserModeServer(projectRoot, corpusDir, ['--no-cache']);
     samples.cold?.push(Number(/Opened corpus .*: (\d+) articles in (\d+) ms/.exec(server.output())?.[2] ?? Number.NaN));
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
     await server.stop();
   });
   let longest = '';
-  for (let run = 0; run < RUNS; run += 1) {
+  for (let run = 0; run < listingRuns; run += 1) {
     const server = await startBrowserModeServer(projectRoot, corpusDir, ['--cache', cacheDir]);
     const scanMs = Number(/Opened corpus .*: (\d+) articles in (\d+) ms/.exec(server.output())?.[2] ?? Number.NaN);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

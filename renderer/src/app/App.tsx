@@ -33,7 +33,8 @@ export function App() {
   const [editingLegend, setEditingLegend] = useState(false);
   const [paneArticles, setPaneArticles] = useState<ReadonlyMap<string, { articleId: ArticleId; title: string }>>(new Map());
   const highlighting = useHighlighting(setAnnouncement);
-  const livePaths = useMemo(() => new Set(corpus.listing?.articles.map((article) => article.path) ?? []), [corpus.listing]);
+  const summaries = useMemo(() => new Map(corpus.listing?.articles.map((article) => [article.path, article]) ?? []), [corpus.listing]);
+  const livePaths = useMemo(() => new Set(summaries.keys()), [summaries]);
   const onPaneArticle = useCallback((paneId: string, article: { articleId: ArticleId; title: string } | null) => {
     setPaneArticles((current) => {
       const next = new Map(current);
@@ -131,6 +132,7 @@ export function App() {
           lastChange={corpus.lastChange}
           onEditDetails={setEditingPath}
           livePaths={livePaths}
+          summaries={summaries}
           onArticle={onPaneArticle}
           onSelectHighlight={(selection) => highlighting.select(selection, false)}
         />

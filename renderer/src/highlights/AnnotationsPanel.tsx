@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import type { AnnotationRecord, LegendEntry } from '../../../shared/model/annotation';
 import type { AnnotationId, ArticleId, LegendId } from '../../../shared/model/ids';
 import { useAppServices } from '../app/app-services';
@@ -30,7 +30,8 @@ const STATUS_LABEL = { exact: 'exact', moved: 'moved', fuzzy: 'fuzzy', orphan: '
 export function AnnotationsPanel(props: AnnotationsPanelProps) {
   const { db, highlights } = useAppServices();
   const { paneId, articleId, legend, selected } = props;
-  const loaded = useLiveQuery(() => (articleId ? loadAnnotations(db, articleId) : undefined), [db, articleId]);
+  // Deferred: a long list must never hold up painting the highlights in the panes.
+  const loaded = useDeferredValue(useLiveQuery(() => (articleId ? loadAnnotations(db, articleId) : undefined), [db, articleId]));
   const annotations = loaded ? inTextOrder(loaded.annotations) : [];
   const placed = annotations.filter((annotation) => annotation.anchor.status !== 'orphan');
   const orphans = annotations.filter((annotation) => annotation.anchor.status === 'orphan');

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { anchorAll } from '../../../shared/anchoring/anchor-selectors';
 import { createOffsetConverter } from '../../../shared/anchoring/code-points';
 import type { AnchorResult } from '../../../shared/anchoring/selectors';
@@ -50,7 +50,8 @@ export function usePaneHighlights(paneId: string, content: ArticleContent | null
     previousHash.current = hash;
   }, [anchored, content, db]);
 
-  useEffect(() => {
+  // A layout effect: highlights appear in the same frame as the text, not one commit later.
+  useLayoutEffect(() => {
     if (!anchored || !content || !root || !articleId) return;
     const offsets = createOffsetConverter(content.text);
     const lineIndex = createLineIndex(content.text);

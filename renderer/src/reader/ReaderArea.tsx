@@ -1,5 +1,5 @@
 import { Fragment, useCallback, useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import type { CorpusChange } from '../../../shared/model/article';
+import type { ArticleSummary, CorpusChange } from '../../../shared/model/article';
 import type { ArticleId } from '../../../shared/model/ids';
 import type { ArticleMetaRecord } from '../db/workbench-db';
 import type { SelectedHighlight } from '../highlights/AnnotationsPanel';
@@ -13,6 +13,7 @@ interface ReaderAreaProps {
   lastChange: CorpusChange | null;
   onEditDetails(path: string): void;
   livePaths: ReadonlySet<string>;
+  summaries: ReadonlyMap<string, ArticleSummary>;
   onArticle(paneId: string, article: { articleId: ArticleId; title: string } | null): void;
   onSelectHighlight(selection: SelectedHighlight | null): void;
 }
@@ -21,7 +22,7 @@ interface ReaderAreaProps {
 const SCROLL_SAVE_INTERVAL_MS = 250;
 
 /** The row of 1–4 panes with draggable separators and optional synchronised scrolling. */
-export function ReaderArea({ layout, dispatch, corrections, lastChange, onEditDetails, livePaths, onArticle, onSelectHighlight }: ReaderAreaProps) {
+export function ReaderArea({ layout, dispatch, corrections, lastChange, onEditDetails, livePaths, summaries, onArticle, onSelectHighlight }: ReaderAreaProps) {
   const scrollers = useRef(new Map<string, HTMLElement>());
   const programmatic = useRef(new Set<string>());
   const pendingScroll = useRef(new Map<string, number>());
@@ -97,6 +98,7 @@ export function ReaderArea({ layout, dispatch, corrections, lastChange, onEditDe
               onSwap={(id, direction) => dispatch({ type: 'swap', id, direction })}
               onEditDetails={onEditDetails}
               livePaths={livePaths}
+              listed={pane.path ? summaries.get(pane.path) : undefined}
               onArticle={onArticle}
               onSelectHighlight={onSelectHighlight}
             />

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type MouseEvent, type UIEvent } from 'react';
+import type { ArticleSummary } from '../../../shared/model/article';
 import type { ArticleId } from '../../../shared/model/ids';
 import { useAppServices } from '../app/app-services';
 import type { SelectedHighlight } from '../highlights/AnnotationsPanel';
@@ -28,6 +29,8 @@ interface ReaderPaneProps {
   livePaths: ReadonlySet<string>;
   onArticle(paneId: string, article: { articleId: ArticleId; title: string } | null): void;
   onSelectHighlight(selection: SelectedHighlight | null): void;
+  /** The article's summary from the library listing, known before its text arrives. */
+  listed: ArticleSummary | undefined;
 }
 
 /** One reading pane: the article's title and metadata on top, its text below. */
@@ -43,7 +46,8 @@ export function ReaderPane(props: ReaderPaneProps) {
   const [articleRoot, setArticleRoot] = useState<HTMLDivElement | null>(null);
   // The geometry works on the element whose children are the text's lines.
   const captureArticleRoot = useCallback((wrapper: HTMLDivElement | null) => setArticleRoot(wrapper?.querySelector<HTMLDivElement>('.article-text') ?? null), []);
-  const articleId = useArticleId(content?.summary ?? null, props.livePaths);
+  // Resolved from the listing, so stored highlights load while the text is still on its way.
+  const articleId = useArticleId(content?.summary ?? props.listed ?? null, props.livePaths);
   const { notice, skipped } = usePaneHighlights(pane.id, content, articleId, articleRoot);
   const [dismissedNotice, setDismissedNotice] = useState<string | null>(null);
   const title = meta?.title ?? '';
