@@ -145,7 +145,7 @@ export function App() {
           onSelect={highlighting.select}
           onReattach={highlighting.reattach}
           onEditLegend={() => setEditingLegend(true)}
-          onError={setAnnouncement}
+          onMessage={setAnnouncement}
         />
       </div>
       <SelectionToolbar legend={highlighting.legend} onHighlight={(target, entry) => void highlighting.highlightSelection(target, entry).catch((error: unknown) => setAnnouncement(String(error)))} />

@@ -40,6 +40,16 @@ export interface ArticleRecord {
 }
 
 /**
+ * Where an article's highlights were last painted (code points), for the article's text with
+ * `sha256`. A cache: losing or ignoring it costs speed, never data.
+ */
+export interface PaintSnapshot {
+  articleId: ArticleId;
+  sha256: string;
+  items: Array<[annotationId: string, legendId: string, start: number, end: number]>;
+}
+
+/**
  * The legend a new user starts with, chosen for news research. The colours are saturated enough to
  * tell apart when painted at the translucency the reader uses behind text, and far enough apart in
  * hue that no two are confused.
@@ -72,6 +82,7 @@ export class WorkbenchDb extends Dexie {
   articles!: EntityTable<ArticleRecord, 'id'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
   legend!: EntityTable<LegendEntry, 'id'>;
+  paintSnapshots!: EntityTable<PaintSnapshot, 'articleId'>;
 
   /** `options` lets tests pass an in-memory IndexedDB (fake-indexeddb) instead of the browser's. */
   constructor(name = 'research-workbench', options?: DexieOptions) {
@@ -87,6 +98,9 @@ export class WorkbenchDb extends Dexie {
         annotations: '&id, articleId, kind, updatedAt',
         legend: '&id, order',
         articleMeta: 'path, articleId',
+        // Derived, rebuildable: where each highlight was last painted, read as one row so a
+        // heavily annotated article paints at once instead of after thousands of row reads.
+        paintSnapshots: '&articleId',
       })
       .upgrade(async (tx) => {
         await seedDefaultLegend(tx.table<LegendEntry, LegendId>('legend'));

@@ -21,7 +21,8 @@ interface AnnotationsPanelProps {
   onSelect(selection: SelectedHighlight | null, scroll: boolean): void;
   onReattach(id: AnnotationId): void;
   onEditLegend(): void;
-  onError(message: string): void;
+  /** Tells the user what happened (saved, or why it failed). */
+  onMessage(message: string): void;
 }
 
 const STATUS_LABEL = { exact: 'exact', moved: 'moved', fuzzy: 'fuzzy', orphan: 'orphan' } as const;
@@ -37,7 +38,8 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
   const orphans = annotations.filter((annotation) => annotation.anchor.status === 'orphan');
   const current = selected && selected.paneId === paneId ? annotations.find((annotation) => annotation.id === selected.id) : undefined;
   const colour = (id: LegendId) => legend.find((entry) => entry.id === id);
-  const run = (work: Promise<unknown>) => void work.catch((error: unknown) => props.onError(error instanceof Error ? error.message : String(error)));
+  const run = (work: Promise<unknown>, done?: string) =>
+    void work.then(() => done && props.onMessage(done)).catch((error: unknown) => props.onMessage(error instanceof Error ? error.message : String(error)));
 
   return (
     <aside className="annotations" aria-label="Highlights">
@@ -68,7 +70,7 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
           candidates={selected?.candidates ?? []}
           annotations={annotations}
           onRecolour={(legendId) => run(highlights.actions.recolour(current.id, legendId))}
-          onComment={(comment) => run(highlights.actions.comment(current.id, comment))}
+          onComment={(comment) => run(highlights.actions.comment(current.id, comment), 'Comment saved')}
           onDelete={() => run(highlights.actions.remove(current.id).then(() => props.onSelect(null, false)))}
           onPick={(id) => props.onSelect({ paneId, id, candidates: selected?.candidates ?? [id] }, false)}
         />

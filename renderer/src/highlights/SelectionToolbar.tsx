@@ -28,7 +28,12 @@ export function SelectionToolbar({ legend, onHighlight }: SelectionToolbarProps)
       setState({ target, top: Math.min(window.innerHeight - 60, rect.bottom + 8), left: Math.max(8, Math.min(window.innerWidth - 420, rect.left)) });
     };
     document.addEventListener('selectionchange', update);
-    return () => document.removeEventListener('selectionchange', update);
+    // A pane may become ready (its highlights loaded) after the user selected text in it.
+    const unsubscribe = highlights.surfaces.subscribe(update);
+    return () => {
+      document.removeEventListener('selectionchange', update);
+      unsubscribe();
+    };
   }, [highlights.surfaces]);
 
   if (!state) return null;

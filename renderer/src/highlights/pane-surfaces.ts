@@ -20,10 +20,13 @@ export interface PaneSurfaces {
   containing(node: Node | null): PaneSurface | undefined;
   /** The pane (by id) a node belongs to, even outside its article text (its title, say). */
   paneOf(node: Node | null): string | null;
+  /** Calls `listener` whenever a pane becomes ready or goes away; returns the disposer. */
+  subscribe(listener: () => void): () => void;
 }
 
 export function createPaneSurfaces(): PaneSurfaces {
   const surfaces = new Map<string, PaneSurface>();
+  const listeners = new Set<() => void>();
   function paneOf(node: Node | null): string | null {
     const element = node instanceof Element ? node : (node?.parentElement ?? null);
     return element?.closest<HTMLElement>('[data-pane-id]')?.dataset.paneId ?? null;
@@ -31,7 +34,12 @@ export function createPaneSurfaces(): PaneSurfaces {
   return {
     set(paneId, surface) {
       if (surface) surfaces.set(paneId, surface);
-      else surfaces.delete(paneId);
+      else if (!surfaces.delete(paneId)) return;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     get: (paneId) => surfaces.get(paneId),
     containing(node) {

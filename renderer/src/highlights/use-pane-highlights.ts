@@ -8,6 +8,8 @@ import type { AnnotationRecord } from '../../../shared/model/annotation';
 import type { ArticleId } from '../../../shared/model/ids';
 import { useAppServices } from '../app/app-services';
 import { loadAnnotations, saveAnchors } from '../db/annotation-store';
+import { loadPaintSnapshot, savePaintSnapshot } from '../db/paint-snapshot-store';
+import type { PaintSnapshot } from '../db/workbench-db';
 import { createIntervalIndex } from './interval-index';
 import { createLineIndex, textRangeToDomRange } from './text-geometry';
 
@@ -32,12 +34,62 @@ export function usePaneHighlights(paneId: string, content: ArticleContent | null
   const [notice, setNotice] = useState<string | null>(null);
   const previousHash = useRef<string | null>(null);
   const paintedKeys = useRef(new Map<string, string>());
+  const [snapshot, setSnapshot] = useState<PaintSnapshot | null>(null);
+  const savedSnapshot = useRef('');
+
+  useEffect(() => {
+    setSnapshot(null);
+    if (!articleId) return;
+    let cancelled = false;
+    void loadPaintSnapshot(db, articleId).then((loaded) => {
+      if (!cancelled && loaded) {
+        savedSnapshot.current = JSON.stringify(loaded.items);
+        setSnapshot(loaded);
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [db, articleId]);
+
 
   const anchored = useMemo<AnchoredAnnotation[] | null>(() => {
     if (!content || !stored) return null;
     const results = anchorAll(content.text, stored.annotations.map((record) => record.target));
     return stored.annotations.map((record, i) => ({ record, result: results[i] ?? { status: 'orphan', start: -1, end: -1, confidence: 0 } }));
   }, [content, stored]);
+
+  useLayoutEffect(() => {
+    // A new text means new DOM nodes: every range must be painted again. A layout effect, so its
+    // clean-up runs before the painting below registers the pane again, never after it.
+    const painted = paintedKeys;
+    return () => {
+      for (const key of painted.current.keys()) highlights.painter.erase(key);
+      painted.current = new Map();
+      highlights.surfaces.set(paneId, null);
+    };
+  }, [content, root, paneId, highlights]);
+
+  useLayoutEffect(() => {
+    // Until every stored highlight is read and anchored, paint where they were last time, if the
+    // text is the same: reading thousands of rows from IndexedDB takes far longer than one.
+    if (anchored || !snapshot || !content || !root || snapshot.sha256 !== content.summary.sha256) return;
+    const offsets = createOffsetConverter(content.text);
+    const lineIndex = createLineIndex(content.text);
+    const painted = new Map<string, string>();
+    for (const [id, legendId, startPoint, endPoint] of snapshot.items) {
+      if (endPoint > offsets.codePointLength) continue;
+      const start = offsets.toUtf16(startPoint);
+      const end = offsets.toUtf16(endPoint);
+      const range = textRangeToDomRange(root, lineIndex, start, end);
+      if (!range) continue;
+      const key = paintKey(paneId, id);
+      highlights.painter.paint(key, legendId, range);
+      painted.set(key, `${legendId}|${start}|${end}`);
+    }
+    paintedKeys.current = painted;
+    performance.mark('highlights-painted', { detail: painted.size });
+  }, [anchored, snapshot, content, root, paneId, highlights]);
 
   useEffect(() => {
     if (!anchored || !content) return;
@@ -48,7 +100,15 @@ export function usePaneHighlights(paneId: string, content: ArticleContent | null
     const hash = content.summary.sha256;
     if (previousHash.current !== null && previousHash.current !== hash) setNotice(describeReanchoring(anchored.map(({ result }) => result.status)));
     previousHash.current = hash;
-  }, [anchored, content, db]);
+    if (articleId && hash) {
+      const items = anchored.filter(({ result }) => result.status !== 'orphan').map(({ record, result }): [string, string, number, number] => [record.id, record.legendId, result.start, result.end]);
+      const serialised = JSON.stringify(items);
+      if (serialised !== savedSnapshot.current) {
+        savedSnapshot.current = serialised;
+        savePaintSnapshot(db, { articleId, sha256: hash, items }).catch((error: unknown) => console.warn('Could not save the paint snapshot', error));
+      }
+    }
+  }, [anchored, content, db, articleId]);
 
   // A layout effect: highlights appear in the same frame as the text, not one commit later.
   useLayoutEffect(() => {
@@ -77,15 +137,6 @@ export function usePaneHighlights(paneId: string, content: ArticleContent | null
     highlights.surfaces.set(paneId, { paneId, root, content, articleId, lineIndex, hitTest: (offset) => index.at(offset) });
   }, [anchored, content, root, articleId, paneId, highlights]);
 
-  useEffect(() => {
-    // A new text means new DOM nodes: every range must be painted again.
-    const painted = paintedKeys;
-    return () => {
-      for (const key of painted.current.keys()) highlights.painter.erase(key);
-      painted.current = new Map();
-      highlights.surfaces.set(paneId, null);
-    };
-  }, [content, root, paneId, highlights]);
 
   return { notice, skipped: stored?.skipped.map((skip) => skip.reason) ?? [] };
 }
