@@ -65,7 +65,8 @@ export const test = base.extend<TestFixtures & CorpusOptions, WorkerFixtures>({
     const userData = await mkdtemp(path.join(os.tmpdir(), 'workbench-electron-'));
     const app = await _electron.launch({
       executablePath: binary ?? undefined,
-      args: [path.join(PROJECT_ROOT, 'out', 'main', 'index.js'), '--corpus', corpus.root],
+      // The project folder, as `electron .` would: Electron reads package.json's main from it.
+      args: [PROJECT_ROOT, '--corpus', corpus.root],
       env: { ...process.env, WORKBENCH_USER_DATA: userData },
     });
     const page = await app.firstWindow();

@@ -33,6 +33,8 @@ async function start(root: HTMLElement): Promise<void> {
     transport = createHttpTransport(token);
   }
   const client = createHostClient(transport);
+  // The listing is the biggest answer the app waits for; ask for it before anything else.
+  const initialListing = client.request('corpus.list', {});
   const info = await client.request('app.info', {});
   if (!info.ok) {
     root.textContent = `Could not reach the workbench host: ${info.error.message}`;
@@ -52,6 +54,7 @@ async function start(root: HTMLElement): Promise<void> {
       legendStyles: createLegendStyles(),
     },
     info: info.value,
+    initialListing,
     isMac: navigator.platform.toLowerCase().includes('mac'),
   };
   createRoot(root).render(

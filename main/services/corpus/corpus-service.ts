@@ -84,19 +84,21 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
     }
   }
 
-  /** Emits the changes made between our listing and the moment the watcher became ready. */
+  /**
+   * Emits files added or removed between our listing and the moment the watcher became ready. Only
+   * names are compared (re-checking every file's size and date would double the start-up cost
+   * for a large corpus); an article edited in that second is read afresh when it is opened.
+   */
   async function reconcile(corpus: OpenCorpus): Promise<void> {
     if (current !== corpus) return;
     const scan = await scanFolder(corpus.root);
     const seen = new Set<string>();
-    await mapLimited(scan.files, READ_CONCURRENCY, async (file) => {
+    for (const file of scan.files) {
       seen.add(file.relativePath);
-      if (file.kind === 'refused') return;
-      const known = corpus.summaries.get(file.relativePath);
-      const info = await stat(file.absolutePath).catch(() => null);
-      if (!info || (known && known.size === info.size && known.modifiedMs === info.mtimeMs)) return;
-      await handleRawEvent(corpus, { kind: 'upsert', absolutePath: file.absolutePath, relativePath: file.relativePath });
-    });
+      if (file.kind === 'file' && !corpus.summaries.has(file.relativePath)) {
+        await handleRawEvent(corpus, { kind: 'upsert', absolutePath: file.absolutePath, relativePath: file.relativePath });
+      }
+    }
     for (const relativePath of [...corpus.summaries.keys()]) {
       if (!seen.has(relativePath)) await handleRawEvent(corpus, { kind: 'unlink', relativePath });
     }
@@ -122,13 +124,6 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
       const started = performance.now();
       const corpus: OpenCorpus = { root, summaries: new Map(), warnings: [], stopWatching: async () => {} };
       current = corpus;
-      // Watch while scanning, so the watcher's own walk overlaps ours and no change slips between.
-      const watching = watchCorpus(
-        root,
-        (event) => void handleRawEvent(corpus, event).catch((error: unknown) => deps.log.error('corpus watch event failed', error)),
-        (error) => deps.log.warn(`Watching "${root}" failed: ${describeError(error)}`),
-      );
-      corpus.stopWatching = watching.close;
       const scan = await scanFolder(root);
       corpus.warnings = scan.warnings;
       const cacheFile = deps.cacheDir ? listingCacheFile(deps.cacheDir, root) : null;
@@ -146,9 +141,18 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
         }
         return (await readArticleFile(file.absolutePath, file.relativePath)).summary;
       });
-      for (const summary of results) if (!corpus.summaries.has(summary.path)) corpus.summaries.set(summary.path, withFallbackTitle(summary));
-      // The watcher's own walk of a large tree takes longer than our listing; rather than wait for
-      // it, compare the folder with the listing once it is ready, so no change in between is lost.
+      if (current !== corpus) throw new HostFailure('io-error', `Another folder was opened while "${root}" was being listed`);
+      for (const summary of results) corpus.summaries.set(summary.path, withFallbackTitle(summary));
+      // Watching starts after our own walk, not during it: both compete for the same disk and thread
+      // pool, and listing first is what the user waits for.
+      const watching = watchCorpus(
+        root,
+        (event) => void handleRawEvent(corpus, event).catch((error: unknown) => deps.log.error('corpus watch event failed', error)),
+        (error) => deps.log.warn(`Watching "${root}" failed: ${describeError(error)}`),
+      );
+      corpus.stopWatching = watching.close;
+      // Once the watcher has walked the tree, compare the folder with the listing, so a change made
+      // in between is not lost.
       void watching.ready.then(() => reconcile(corpus)).catch((error: unknown) => deps.log.warn(`Re-checking "${root}" failed: ${describeError(error)}`));
       const summaries = corpus.summaries;
       deps.log.info(`Opened corpus ${root}: ${summaries.size} articles in ${Math.round(performance.now() - started)} ms (${fromCache} from cache)`);

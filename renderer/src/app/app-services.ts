@@ -1,6 +1,8 @@
 import { createContext, useContext } from 'react';
 import type { HostClient } from '../../../shared/contract/host-client';
 import type { AppInfo } from '../../../shared/contract/host-contract';
+import type { Result } from '../../../shared/contract/host-result';
+import type { CorpusListing } from '../../../shared/model/article';
 import type { WorkbenchDb } from '../db/workbench-db';
 import type { HighlightActions } from '../highlights/highlight-actions';
 import type { HighlightPainter } from '../highlights/highlight-painter';
@@ -25,6 +27,8 @@ export interface AppServices {
   info: AppInfo;
   isMac: boolean;
   highlights: HighlightServices;
+  /** The corpus listing, requested at start-up in parallel with everything else. */
+  initialListing?: Promise<Result<CorpusListing | null>>;
 }
 
 export const AppServicesContext = createContext<AppServices | null>(null);

@@ -14,7 +14,7 @@ export interface CorpusState {
 
 /** The open corpus as main reports it, kept current by `corpus.changed` events. */
 export function useCorpus(): CorpusState {
-  const { client } = useAppServices();
+  const { client, initialListing } = useAppServices();
   const [listing, setListing] = useState<CorpusListing | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +22,7 @@ export function useCorpus(): CorpusState {
 
   useEffect(() => {
     let cancelled = false;
-    void client.request('corpus.list', {}).then((result) => {
+    void (initialListing ?? client.request('corpus.list', {})).then((result) => {
       if (cancelled) return;
       setLoading(false);
       if (result.ok) setListing(result.value);
@@ -36,7 +36,7 @@ export function useCorpus(): CorpusState {
       cancelled = true;
       unsubscribe();
     };
-  }, [client]);
+  }, [client, initialListing]);
 
   const open = useCallback(
     async (root: string) => {
