@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /*
- * Branded ids: all three are strings at runtime, but the compiler refuses an `AnnotationId` where an
+ * Branded ids: all are strings at runtime, but the compiler refuses an `AnnotationId` where an
  * `ArticleId` is expected. The brands come from zod so that rows parsed from IndexedDB carry them
  * without casts. New ids are random UUIDs: they never collide across machines, so exported notes
  * and highlights can later be merged without renumbering.
@@ -11,13 +11,21 @@ import { z } from 'zod';
 export const ArticleId = z.string().min(1).brand<'ArticleId'>();
 export type ArticleId = z.infer<typeof ArticleId>;
 
-/** Identifies one annotation (for now always a highlight). */
+/** Identifies one annotation: a highlight or a mention of an entity (see `annotation.ts`). */
 export const AnnotationId = z.string().min(1).brand<'AnnotationId'>();
 export type AnnotationId = z.infer<typeof AnnotationId>;
 
 /** Identifies one colour of the highlight legend. */
 export const LegendId = z.string().min(1).brand<'LegendId'>();
 export type LegendId = z.infer<typeof LegendId>;
+
+/** Identifies one named entity (a person, an organisation, a place...) across the whole corpus. */
+export const EntityId = z.string().min(1).brand<'EntityId'>();
+export type EntityId = z.infer<typeof EntityId>;
+
+/** Identifies one kind of entity (Person, Organisation...), which gives its mentions their colour. */
+export const EntityTypeId = z.string().min(1).brand<'EntityTypeId'>();
+export type EntityTypeId = z.infer<typeof EntityTypeId>;
 
 /** A fresh, globally unique {@link ArticleId}. */
 export function newArticleId(): ArticleId {
@@ -32,4 +40,14 @@ export function newAnnotationId(): AnnotationId {
 /** A fresh, globally unique {@link LegendId}. */
 export function newLegendId(): LegendId {
   return LegendId.parse(globalThis.crypto.randomUUID());
+}
+
+/** A fresh, globally unique {@link EntityId}. */
+export function newEntityId(): EntityId {
+  return EntityId.parse(globalThis.crypto.randomUUID());
+}
+
+/** A fresh, globally unique {@link EntityTypeId}. */
+export function newEntityTypeId(): EntityTypeId {
+  return EntityTypeId.parse(globalThis.crypto.randomUUID());
 }

@@ -1,6 +1,6 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AnnotationRecord } from '../../../shared/model/annotation';
+import type { HighlightRecord } from '../../../shared/model/annotation';
 import { AnnotationId, newArticleId, type LegendId } from '../../../shared/model/ids';
 import {
   AnnotationError,
@@ -36,7 +36,7 @@ const CEASEFIRE = {
 const articleId = newArticleId();
 const [keyClaim, evidence] = DEFAULT_LEGEND.map((entry) => entry.id) as [LegendId, LegendId];
 
-function highlight(id: string, quote: typeof GOMA, overrides: Partial<AnnotationRecord> = {}): AnnotationRecord {
+function highlight(id: string, quote: typeof GOMA, overrides: Partial<HighlightRecord> = {}): HighlightRecord {
   const { exact, prefix, suffix, start, end } = quote;
   return {
     id: AnnotationId.parse(id),
@@ -69,7 +69,7 @@ describe('loadAnnotations', () => {
   it('loads valid highlights in text order and skips corrupt rows with a reason, leaving them stored', async () => {
     await putAnnotation(db, goma);
     await putAnnotation(db, ceasefire);
-    const withoutTarget: Partial<AnnotationRecord> = highlight('no-target', GOMA);
+    const withoutTarget: Partial<HighlightRecord> = highlight('no-target', GOMA);
     delete withoutTarget.target;
     // Written around the store, as an older build or a hand edit in DevTools could have.
     await db.table('annotations').bulkPut([

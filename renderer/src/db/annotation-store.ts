@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AnchorResult } from '../../../shared/anchoring/selectors';
-import { AnnotationRecord, type StoredAnchor } from '../../../shared/model/annotation';
-import type { AnnotationId, ArticleId, LegendId } from '../../../shared/model/ids';
+import { AnnotationRecord, HighlightRecord, type StoredAnchor } from '../../../shared/model/annotation';
+import type { AnnotationId, ArticleId, EntityId, LegendId } from '../../../shared/model/ids';
 import type { WorkbenchDb } from './workbench-db';
 
 /*
@@ -9,6 +9,9 @@ import type { WorkbenchDb } from './workbench-db';
  * never thrown at the reader and never deleted, so a fixed build (or the user) can still recover
  * it. Writes, on the other hand, are validated before they reach the database, so the store
  * itself never creates such a row.
+ *
+ * The table also holds entity mentions (see `entity-store.ts`). The reads and edits here are about
+ * highlights and pass mentions over; only the writes shared by both kinds accept either.
  */
 
 /** A stored row that could not be used, and why, for a diagnostics panel or the log. */
@@ -20,49 +23,55 @@ export interface SkippedRow {
 
 /** The result of {@link loadAnnotations}. */
 export interface LoadedAnnotations {
-  /** Valid highlights of the article, in text order (see {@link inTextOrder}). */
-  annotations: AnnotationRecord[];
+  /** Valid highlights of the article, in text order (see {@link inTextOrder}); mentions are not included. */
+  annotations: HighlightRecord[];
   skipped: SkippedRow[];
 }
 
 /** What {@link updateAnnotation} may change; ids, article and creation time are fixed for life. */
-export type AnnotationChanges = Partial<Pick<AnnotationRecord, 'legendId' | 'comment' | 'target' | 'anchor'>>;
+export type AnnotationChanges = Partial<Pick<HighlightRecord, 'legendId' | 'comment' | 'target' | 'anchor'>>;
 
 /** A write the store refused: the caller passed something that would be a corrupt row. */
 export class AnnotationError extends Error {
   override name = 'AnnotationError';
 }
 
-/** The article's highlights, validated; unusable rows are described in `skipped` and left stored. */
+/**
+ * The article's highlights, validated; unusable rows are described in `skipped` and left stored.
+ * Mentions are left out, neither loaded nor reported: they are the entity store's to validate.
+ */
 export async function loadAnnotations(db: WorkbenchDb, articleId: ArticleId): Promise<LoadedAnnotations> {
   const rows: unknown[] = await db.annotations.where('articleId').equals(articleId).toArray();
-  const annotations: AnnotationRecord[] = [];
+  const annotations: HighlightRecord[] = [];
   const skipped: SkippedRow[] = [];
   for (const row of rows) {
-    const parsed = AnnotationRecord.safeParse(row);
+    if (isMentionRow(row)) continue;
+    const parsed = HighlightRecord.safeParse(row);
     if (parsed.success) annotations.push(parsed.data);
     else skipped.push({ id: describeRowId(row), reason: describeIssues(parsed.error) });
   }
   return { annotations: inTextOrder(annotations), skipped };
 }
 
-/** The valid highlights among `ids`, in the order asked; missing or unusable ones are left out. */
-export async function annotationsByIds(db: WorkbenchDb, ids: readonly AnnotationId[]): Promise<AnnotationRecord[]> {
+/** The valid highlights among `ids`, in the order asked; missing or unusable ones, and mentions, are left out. */
+export async function annotationsByIds(db: WorkbenchDb, ids: readonly AnnotationId[]): Promise<HighlightRecord[]> {
   const rows: unknown[] = await db.annotations.bulkGet([...ids]);
   return rows.flatMap((row) => {
-    const parsed = AnnotationRecord.safeParse(row);
+    const parsed = HighlightRecord.safeParse(row);
     return parsed.success ? [parsed.data] : [];
   });
 }
 
 /**
  * Stores `record` as given, timestamps included (so undo can restore a deleted highlight exactly).
- * Throws an {@link AnnotationError} when the record is invalid or its colour does not exist.
+ * Throws an {@link AnnotationError} when the record is invalid, or when the colour of a highlight
+ * or the entity of a mention does not exist.
  */
 export async function putAnnotation(db: WorkbenchDb, record: AnnotationRecord): Promise<void> {
   const valid = validated(record);
-  await db.transaction('rw', db.annotations, db.legend, async () => {
-    await requireLegendEntry(db, valid.legendId);
+  await db.transaction('rw', db.annotations, db.legend, db.entities, async () => {
+    if (valid.kind === 'highlight') await requireLegendEntry(db, valid.legendId);
+    else await requireEntity(db, valid.entityId);
     await db.annotations.put(valid);
   });
 }
@@ -73,22 +82,22 @@ export async function putAnnotation(db: WorkbenchDb, record: AnnotationRecord): 
  */
 export async function updateAnnotation(db: WorkbenchDb, id: AnnotationId, changes: AnnotationChanges): Promise<void> {
   await db.transaction('rw', db.annotations, db.legend, async () => {
-    const stored = AnnotationRecord.safeParse(await db.annotations.get(id));
+    const stored = HighlightRecord.safeParse(await db.annotations.get(id));
     if (!stored.success) throw new AnnotationError(`There is no usable highlight with id “${id}”`);
     const before = stored.data;
-    const after = validated({ ...before, ...changes, updatedAt: Date.now() });
+    const after = validatedHighlight({ ...before, ...changes, updatedAt: Date.now() });
     if (after.legendId !== before.legendId) await requireLegendEntry(db, after.legendId);
     await db.annotations.put(after);
   });
 }
 
-/** Deletes a highlight; deleting one that is already gone does nothing (so undo/redo can repeat it). */
+/** Deletes a highlight or a mention; deleting one that is already gone does nothing (so undo/redo can repeat it). */
 export async function deleteAnnotation(db: WorkbenchDb, id: AnnotationId): Promise<void> {
   await db.annotations.delete(id);
 }
 
 /**
- * Records where anchoring found each highlight, in one transaction. Only changed anchors are
+ * Records where anchoring found each highlight or mention, in one transaction. Only changed anchors are
  * written, so re-opening an unchanged article wakes no live query. `updatedAt` is left alone: an
  * anchor is derived from the text, not an edit by the user. Highlights deleted in the meantime are
  * ignored. Returns how many rows were written.
@@ -129,12 +138,27 @@ export function inTextOrder<T extends Pick<AnnotationRecord, 'anchor' | 'created
 
 function validated(record: unknown): AnnotationRecord {
   const parsed = AnnotationRecord.safeParse(record);
+  if (!parsed.success) throw new AnnotationError(`Refusing to store an invalid annotation: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+function validatedHighlight(record: unknown): HighlightRecord {
+  const parsed = HighlightRecord.safeParse(record);
   if (!parsed.success) throw new AnnotationError(`Refusing to store an invalid highlight: ${describeIssues(parsed.error)}`);
   return parsed.data;
 }
 
+/** Tells a mention by its `kind` alone, so that a corrupt mention is not reported as a corrupt highlight. */
+function isMentionRow(row: unknown): boolean {
+  return typeof row === 'object' && row !== null && 'kind' in row && row.kind === 'mention';
+}
+
 async function requireLegendEntry(db: WorkbenchDb, legendId: LegendId): Promise<void> {
   if ((await db.legend.get(legendId)) === undefined) throw new AnnotationError(`There is no highlight colour with id “${legendId}”`);
+}
+
+async function requireEntity(db: WorkbenchDb, entityId: EntityId): Promise<void> {
+  if ((await db.entities.get(entityId)) === undefined) throw new AnnotationError(`There is no entity with id “${entityId}”`);
 }
 
 function sameAnchor(a: StoredAnchor, b: StoredAnchor): boolean {

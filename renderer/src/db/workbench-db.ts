@@ -1,6 +1,6 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
-import type { AnnotationRecord, LegendEntry } from '../../../shared/model/annotation';
-import { LegendId, newArticleId, type ArticleId } from '../../../shared/model/ids';
+import type { AnnotationRecord, Entity, EntityType, LegendEntry, RejectedHit } from '../../../shared/model/annotation';
+import { EntityTypeId, LegendId, newArticleId, type ArticleId } from '../../../shared/model/ids';
 
 /** The reader's pane layout, one row per window (only "main" for now). */
 export interface LayoutRecord {
@@ -73,6 +73,26 @@ async function seedDefaultLegend(legend: Table<LegendEntry, LegendId>): Promise<
 }
 
 /**
+ * The entity types a new user starts with: the classic named-entity classes (MUC/CoNLL) plus
+ * dates and events, which news research tags as often. Radix step-9 colours from hues the
+ * highlight legend leaves free (pink, teal, orange, brown, indigo), so that a mention is never
+ * mistaken for a highlight. Alt+Shift+initial tags the selection.
+ */
+export const DEFAULT_ENTITY_TYPES: readonly EntityType[] = [
+  { id: EntityTypeId.parse('default-person'), name: 'Person', color: '#d6409f', shortcut: 'p', order: 1 },
+  { id: EntityTypeId.parse('default-organisation'), name: 'Organisation', color: '#12a594', shortcut: 'o', order: 2 },
+  { id: EntityTypeId.parse('default-location'), name: 'Location', color: '#f76b15', shortcut: 'l', order: 3 },
+  { id: EntityTypeId.parse('default-date'), name: 'Date', color: '#ad7f58', shortcut: 'd', order: 4 },
+  { id: EntityTypeId.parse('default-event'), name: 'Event', color: '#3e63dd', shortcut: 'e', order: 5 },
+];
+
+/** Seeded once, like the legend (see {@link seedDefaultLegend}): by `populate` or by the version 3 upgrade. */
+async function seedDefaultEntityTypes(entityTypes: Table<EntityType, EntityTypeId>): Promise<void> {
+  if ((await entityTypes.count()) > 0) return;
+  await entityTypes.bulkAdd(DEFAULT_ENTITY_TYPES.map((type) => ({ ...type })));
+}
+
+/**
  * Everything the renderer persists, and where. Schema changes are new `version(n)` blocks with an
  * upgrade function; shipped versions are never edited.
  */
@@ -83,6 +103,9 @@ export class WorkbenchDb extends Dexie {
   annotations!: EntityTable<AnnotationRecord, 'id'>;
   legend!: EntityTable<LegendEntry, 'id'>;
   paintSnapshots!: EntityTable<PaintSnapshot, 'articleId'>;
+  entityTypes!: EntityTable<EntityType, 'id'>;
+  entities!: EntityTable<Entity, 'id'>;
+  rejectedHits!: EntityTable<RejectedHit, 'id'>;
 
   /** `options` lets tests pass an in-memory IndexedDB (fake-indexeddb) instead of the browser's. */
   constructor(name = 'research-workbench', options?: DexieOptions) {
@@ -119,6 +142,20 @@ export class WorkbenchDb extends Dexie {
           });
         await articles.bulkAdd(created);
       });
-    this.on('populate', (tx) => seedDefaultLegend(tx.table<LegendEntry, LegendId>('legend')));
+    // Version 3: named entities. Mentions are annotations of kind "mention", so they share the
+    // highlights' table and anchoring; the entityId index finds an entity's mentions for merge,
+    // split and delete without a scan.
+    this.version(3)
+      .stores({
+        annotations: '&id, articleId, kind, updatedAt, entityId',
+        entityTypes: '&id, order',
+        entities: '&id, typeId, name',
+        rejectedHits: '&id, entityId, articleId',
+      })
+      .upgrade((tx) => seedDefaultEntityTypes(tx.table<EntityType, EntityTypeId>('entityTypes')));
+    this.on('populate', async (tx) => {
+      await seedDefaultLegend(tx.table<LegendEntry, LegendId>('legend'));
+      await seedDefaultEntityTypes(tx.table<EntityType, EntityTypeId>('entityTypes'));
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useState } from 'react';
-import type { AnnotationRecord, LegendEntry } from '../../../shared/model/annotation';
+import type { HighlightRecord, LegendEntry } from '../../../shared/model/annotation';
 import type { AnnotationId, ArticleId, LegendId } from '../../../shared/model/ids';
 import { useAppServices } from '../app/app-services';
 import { inTextOrder, loadAnnotations } from '../db/annotation-store';
@@ -120,8 +120,8 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
 }
 
 interface SelectedEditorProps {
-  annotation: AnnotationRecord;
-  annotations: readonly AnnotationRecord[];
+  annotation: HighlightRecord;
+  annotations: readonly HighlightRecord[];
   candidates: readonly AnnotationId[];
   legend: readonly LegendEntry[];
   onRecolour(id: LegendId): void;

@@ -1,6 +1,6 @@
 import { describeRange } from '../../../shared/anchoring/describe-range';
 import { createOffsetConverter } from '../../../shared/anchoring/code-points';
-import type { AnnotationRecord } from '../../../shared/model/annotation';
+import type { HighlightRecord } from '../../../shared/model/annotation';
 import { newAnnotationId, type AnnotationId, type ArticleId, type LegendId } from '../../../shared/model/ids';
 import { deleteAnnotation, putAnnotation, updateAnnotation } from '../db/annotation-store';
 import type { WorkbenchDb } from '../db/workbench-db';
@@ -17,7 +17,7 @@ export interface TextSpan {
  * stored in code points (W3C); the conversion from the DOM's UTF-16 happens here, explicitly.
  */
 export interface HighlightActions {
-  create(articleId: ArticleId, text: string, span: TextSpan, legendId: LegendId): Promise<AnnotationRecord>;
+  create(articleId: ArticleId, text: string, span: TextSpan, legendId: LegendId): Promise<HighlightRecord>;
   remove(id: AnnotationId): Promise<void>;
   recolour(id: AnnotationId, legendId: LegendId): Promise<void>;
   comment(id: AnnotationId, comment: string): Promise<void>;
@@ -32,16 +32,17 @@ export function createHighlightActions(db: WorkbenchDb, undo: UndoStack): Highli
     return { target: describeRange(text, range, offsets), anchor: { status: 'exact' as const, start: range.start, end: range.end, confidence: 1 } };
   }
 
-  async function existing(id: AnnotationId): Promise<AnnotationRecord> {
+  async function existing(id: AnnotationId): Promise<HighlightRecord> {
     const record = await db.annotations.get(id);
-    if (!record) throw new Error('That highlight no longer exists');
+    // The table also holds entity mentions; those are edited through the entity actions.
+    if (!record || record.kind !== 'highlight') throw new Error('That highlight no longer exists');
     return record;
   }
 
   return {
     async create(articleId, text, span, legendId) {
       const now = Date.now();
-      const record: AnnotationRecord = { id: newAnnotationId(), articleId, kind: 'highlight', legendId, comment: '', ...selectorsFor(text, span), createdAt: now, updatedAt: now };
+      const record: HighlightRecord = { id: newAnnotationId(), articleId, kind: 'highlight', legendId, comment: '', ...selectorsFor(text, span), createdAt: now, updatedAt: now };
       await putAnnotation(db, record);
       undo.push({ label: 'highlight', undo: () => deleteAnnotation(db, record.id), redo: () => putAnnotation(db, record) });
       return record;

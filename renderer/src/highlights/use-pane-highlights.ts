@@ -4,7 +4,7 @@ import { anchorAll } from '../../../shared/anchoring/anchor-selectors';
 import { createOffsetConverter } from '../../../shared/anchoring/code-points';
 import type { AnchorResult } from '../../../shared/anchoring/selectors';
 import type { ArticleContent } from '../../../shared/model/article';
-import type { AnnotationRecord } from '../../../shared/model/annotation';
+import type { HighlightRecord } from '../../../shared/model/annotation';
 import type { ArticleId } from '../../../shared/model/ids';
 import { useAppServices } from '../app/app-services';
 import { loadAnnotations, saveAnchors } from '../db/annotation-store';
@@ -14,7 +14,7 @@ import { createIntervalIndex } from './interval-index';
 import { createLineIndex, textRangeToDomRange } from './text-geometry';
 
 export interface AnchoredAnnotation {
-  record: AnnotationRecord;
+  record: HighlightRecord;
   result: AnchorResult;
 }
 
@@ -115,7 +115,7 @@ export function usePaneHighlights(paneId: string, content: ArticleContent | null
     if (!anchored || !content || !root || !articleId) return;
     const offsets = createOffsetConverter(content.text);
     const lineIndex = createLineIndex(content.text);
-    const intervals: Array<{ start: number; end: number; value: AnnotationRecord['id'] }> = [];
+    const intervals: Array<{ start: number; end: number; value: HighlightRecord['id'] }> = [];
     const wanted = new Map<string, string>();
     for (const { record, result } of anchored) {
       if (result.status === 'orphan') continue;

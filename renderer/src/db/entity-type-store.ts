@@ -1,0 +1,125 @@
+import { ENTITY_TYPE_NAME_MAX_LENGTH, EntityType, EntityTypeShortcut, LegendColor } from '../../../shared/model/annotation';
+import type { EntityId, EntityTypeId } from '../../../shared/model/ids';
+import type { WorkbenchDb } from './workbench-db';
+
+/*
+ * Entity types (Person, Organisation...) say what kind of thing an entity is and give its mentions
+ * their colour. The invariants mirror the legend's (see `legend-store.ts`): two types with one name
+ * cannot be told apart in a menu, two with one shortcut make Alt+Shift+key ambiguous, and a type in
+ * use cannot vanish from under its entities.
+ */
+
+export type EntityTypeErrorCode =
+  | 'empty-name'
+  | 'name-too-long'
+  | 'invalid-colour'
+  | 'invalid-shortcut'
+  | 'duplicate-name'
+  | 'duplicate-shortcut'
+  | 'not-found'
+  | 'last-type'
+  | 'in-use'
+  | 'invalid-move';
+
+/** An entity type change the store refused; `message` is written to be shown to the user as is. */
+export class EntityTypeError extends Error {
+  override name = 'EntityTypeError';
+
+  constructor(
+    readonly code: EntityTypeErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** An entity type to save; without `order` it keeps its place, or goes last when it is new. */
+export type EntityTypeInput = Omit<EntityType, 'order'> & { order?: number };
+
+/** The entity types in display order; rows that fail validation are left out (and left stored). */
+export async function loadEntityTypes(db: WorkbenchDb): Promise<EntityType[]> {
+  const rows: unknown[] = await db.entityTypes.orderBy('order').toArray();
+  return rows.flatMap((row) => {
+    const parsed = EntityType.safeParse(row);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/**
+ * Creates or replaces an entity type and returns it as stored: the name trimmed with runs of
+ * spaces collapsed, colour and shortcut in lower case. Throws an {@link EntityTypeError} for an
+ * empty or overlong name, an invalid colour or shortcut, or a name (ignoring case) or shortcut that
+ * another type already has.
+ */
+export async function saveEntityType(db: WorkbenchDb, input: EntityTypeInput): Promise<EntityType> {
+  const name = input.name.normalize('NFC').trim().replace(/\s+/g, ' ');
+  if (name === '') throw new EntityTypeError('empty-name', 'An entity type needs a name');
+  if (name.length > ENTITY_TYPE_NAME_MAX_LENGTH) {
+    throw new EntityTypeError('name-too-long', `Entity type names can be at most ${ENTITY_TYPE_NAME_MAX_LENGTH} characters long`);
+  }
+  const color = input.color.trim().toLowerCase();
+  if (!LegendColor.safeParse(color).success) {
+    throw new EntityTypeError('invalid-colour', `“${input.color}” is not a colour: write it as #rrggbb, for example #d6409f`);
+  }
+  const shortcut = input.shortcut.trim().toLowerCase();
+  if (!EntityTypeShortcut.safeParse(shortcut).success) {
+    throw new EntityTypeError('invalid-shortcut', `“${input.shortcut}” cannot be a shortcut: use one letter, pressed with Alt+Shift`);
+  }
+  return db.transaction('rw', db.entityTypes, async () => {
+    const types = await loadEntityTypes(db);
+    const others = types.filter((type) => type.id !== input.id);
+    const sameName = others.find((type) => sameNameIgnoringCase(type.name, name));
+    if (sameName) throw new EntityTypeError('duplicate-name', `Another type is already called “${sameName.name}”`);
+    const sameShortcut = others.find((type) => type.shortcut.toLowerCase() === shortcut);
+    if (sameShortcut) {
+      throw new EntityTypeError('duplicate-shortcut', `Alt+Shift+${shortcut.toUpperCase()} is already the shortcut for “${sameShortcut.name}”`);
+    }
+    const order = input.order ?? types.find((type) => type.id === input.id)?.order ?? nextOrder(others);
+    const type: EntityType = { id: input.id, name, color, shortcut, order };
+    await db.entityTypes.put(type);
+    return type;
+  });
+}
+
+/**
+ * Deletes an entity type and returns it with the entities that were moved off it (what an undo
+ * needs to put both back). When entities have the type, `moveTo` must name another type: they are
+ * moved to it in the same transaction. Throws an {@link EntityTypeError} when the type does not
+ * exist, is the last one (an entity always needs a type), or is in use and no valid `moveTo` is given.
+ */
+export async function deleteEntityType(
+  db: WorkbenchDb,
+  id: EntityTypeId,
+  options: { moveTo?: EntityTypeId } = {},
+): Promise<{ deleted: EntityType; moved: EntityId[] }> {
+  const { moveTo } = options;
+  return db.transaction('rw', db.entityTypes, db.entities, async () => {
+    const types = await loadEntityTypes(db);
+    const deleted = types.find((type) => type.id === id);
+    if (!deleted) throw new EntityTypeError('not-found', 'This entity type no longer exists');
+    if (types.length === 1) throw new EntityTypeError('last-type', `“${deleted.name}” is the only entity type left; entities need at least one`);
+    if (moveTo !== undefined && (moveTo === id || !types.some((type) => type.id === moveTo))) {
+      throw new EntityTypeError('invalid-move', `Entities cannot be moved from “${deleted.name}” to a type that is being deleted or does not exist`);
+    }
+    const moved = await db.entities.where('typeId').equals(id).primaryKeys();
+    if (moved.length > 0) {
+      if (moveTo === undefined) {
+        const count = moved.length === 1 ? '1 entity has' : `${moved.length} entities have`;
+        throw new EntityTypeError('in-use', `${count} the type “${deleted.name}”: choose a type to move them to before deleting it`);
+      }
+      const now = Date.now();
+      await db.entities.bulkUpdate(moved.map((key) => ({ key, changes: { typeId: moveTo, updatedAt: now } })));
+    }
+    await db.entityTypes.delete(id);
+    return { deleted, moved };
+  });
+}
+
+/** Names compare as a user reads them: "person" and "Person" clash, "Événement" and "Evenement" do not. */
+function sameNameIgnoringCase(a: string, b: string): boolean {
+  return a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+}
+
+function nextOrder(types: readonly EntityType[]): number {
+  return types.reduce((max, type) => Math.max(max, type.order), 0) + 1;
+}
