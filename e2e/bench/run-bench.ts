@@ -5,6 +5,7 @@ import path from 'node:path';
 import { startBrowserModeServer } from '../support/browser-mode-server';
 import { formatBenchTable, median, type BenchRow } from './bench-stats';
 import { benchHighlights } from './highlight-bench';
+import { benchMentionSearch } from './mention-bench';
 
 /**
  * `npm run bench`: drives the built app in browser mode against a generated 10,000-article
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
   }
   const highlightRows = await benchHighlights(browser, projectRoot, corpusDir, RUNS);
   await browser.close();
+  const mentionRows = process.env.BENCH_ONLY === 'highlights' ? [] : await benchMentionSearch(corpusDir, RUNS);
   const rows: BenchRow[] = [
     { name: `main: list ${COUNT.toLocaleString()} articles, cold (read and parse every file)`, value: median(samples.cold ?? []), unit: 'ms' },
     { name: `main: list ${COUNT.toLocaleString()} articles, warm (listing cache, stat only)`, value: median(samples.scan ?? []), unit: 'ms' },
@@ -110,6 +112,7 @@ async function main(): Promise<void> {
     { name: 'renderer JS heap (total) after opening it', value: median(samples.rendererHeap ?? []), unit: 'MB', budget: 300 },
     { name: 'main (browser-mode host) resident memory', value: median(samples.mainRss ?? []), unit: 'MB' },
     ...highlightRows,
+    ...mentionRows,
   ];
   console.log(`\nBenchmark (${RUNS} runs, medians; corpus ${corpusDir})\n${formatBenchTable(rows)}`);
 }

@@ -22,6 +22,8 @@ const validInputs: Record<string, unknown> = {
   'corpus.open': { root: '/corpus' },
   'corpus.list': {},
   'corpus.read': { path: 'a.txt' },
+  'corpus.findMentions': { searchId: 's1', terms: ['Paul Kagame', 'Kagame'], includeBoilerplate: false },
+  'corpus.cancelSearch': { searchId: 's1' },
   'dialog.pickFolder': {},
 };
 const reached: string[] = [];
@@ -33,6 +35,8 @@ const handlers: HostHandlers = {
     reached.push('corpus.read'),
     { summary: { path, format: 'text', size: 0, modifiedMs: 0, sha256: '', wordCount: 0, meta: { title: 'a' }, warnings: [], readable: true }, text: '', lines: [{ kind: 'blank', boilerplate: false }] }
   ),
+  'corpus.findMentions': async ({ searchId }) => (reached.push('corpus.findMentions'), { searchId, articlesSearched: 0, hits: 0, elapsedMs: 0, cancelled: false }),
+  'corpus.cancelSearch': async () => (reached.push('corpus.cancelSearch'), { cancelled: false }),
   'dialog.pickFolder': async () => (reached.push('dialog.pickFolder'), { root: null }),
 };
 

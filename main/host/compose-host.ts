@@ -1,5 +1,6 @@
 import { HostFailure } from '../../shared/contract/host-result';
 import { createCorpusService, type CorpusService } from '../services/corpus/corpus-service';
+import { searchMentions } from '../services/corpus/mention-search';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createEventHub, type EventHub } from './event-hub';
 import type { HostHandlers } from './host-handlers';
@@ -38,15 +39,42 @@ export function composeHost(options: HostOptions): Host {
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     onChange: (change) => events.emit('corpus.changed', change),
   });
+  /** Running mention searches by the renderer's search id, so `corpus.cancelSearch` can stop one. */
+  const searches = new Map<string, AbortController>();
   const handlers: HostHandlers = {
     'app.info': async () => ({ name: options.name, version: options.version, mode: options.mode, platform: options.platform }),
     'corpus.open': ({ root }) => corpus.open(root),
     'corpus.list': () => corpus.list(),
     'corpus.read': ({ path }) => corpus.read(path),
+    'corpus.findMentions': async ({ searchId, terms, includeBoilerplate }) => {
+      if (searches.has(searchId)) throw new HostFailure('invalid-input', `A search with id "${searchId}" is already running`);
+      const context = corpus.searchContext();
+      const controller = new AbortController();
+      searches.set(searchId, controller);
+      try {
+        const totals = await searchMentions(context, { terms, includeBoilerplate }, (hits) => events.emit('corpus.mentionsFound', { searchId, hits }), controller.signal);
+        return { searchId, ...totals, cancelled: controller.signal.aborted };
+      } finally {
+        searches.delete(searchId);
+      }
+    },
+    'corpus.cancelSearch': async ({ searchId }) => {
+      const search = searches.get(searchId);
+      search?.abort();
+      return { cancelled: search !== undefined };
+    },
     'dialog.pickFolder': async () => {
       if (!options.pickFolder) throw new HostFailure('unsupported', 'There is no native folder dialog in browser mode: type the folder path instead');
       return { root: await options.pickFolder() };
     },
   };
-  return { dispatch: createDispatch(handlers, options.log), events, corpus, dispose: () => corpus.close() };
+  return {
+    dispatch: createDispatch(handlers, options.log),
+    events,
+    corpus,
+    dispose: () => {
+      for (const search of searches.values()) search.abort();
+      return corpus.close();
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleContent, CorpusChange, CorpusListing, RelativePath } from '../model/article';
+import { MentionHit } from '../model/mention';
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -10,6 +11,9 @@ export const AppInfo = z.object({
 export type AppInfo = z.infer<typeof AppInfo>;
 
 const NoInput = z.object({}).strict();
+
+/** Chosen by the renderer, so it can match streamed hits and cancel before the request resolves. */
+const SearchId = z.string().min(1).max(64);
 
 /** The commands the app menu (Electron) can send to the renderer's action registry. */
 export const AppCommandId = z.enum(['open-folder', 'focus-next-pane', 'focus-previous-pane', 'toggle-sync-scroll', 'new-pane', 'undo', 'redo']);
@@ -28,12 +32,32 @@ export const hostRequests = {
   'corpus.list': { input: NoInput, output: CorpusListing.nullable() },
   /** One article's canonical text, line structure and summary. */
   'corpus.read': { input: z.object({ path: RelativePath }).strict(), output: ArticleContent },
+  /**
+   * Search every article for mentions of an entity (its name, aliases, handles): whole words,
+   * ignoring case and accents. Hits stream as `corpus.mentionsFound` events while this is pending;
+   * it resolves with the totals once the whole corpus is searched or the search is cancelled.
+   */
+  'corpus.findMentions': {
+    input: z.object({ searchId: SearchId, terms: z.array(z.string().min(1).max(200)).min(1).max(50), includeBoilerplate: z.boolean() }).strict(),
+    output: z.object({
+      searchId: SearchId,
+      articlesSearched: z.number().int().nonnegative(),
+      hits: z.number().int().nonnegative(),
+      elapsedMs: z.number().nonnegative(),
+      /** True when `corpus.cancelSearch` stopped it early: the totals cover what was sent. */
+      cancelled: z.boolean(),
+    }),
+  },
+  /** Stop a running `corpus.findMentions`; `cancelled` is false when it had already finished. */
+  'corpus.cancelSearch': { input: z.object({ searchId: SearchId }).strict(), output: z.object({ cancelled: z.boolean() }) },
   /** Ask the user for a folder with a native dialog (Electron only; browser mode answers `unsupported`). */
   'dialog.pickFolder': { input: NoInput, output: z.object({ root: z.string().nullable() }) },
 } as const;
 
 export const hostEvents = {
   'corpus.changed': CorpusChange,
+  /** A batch of hits for a pending `corpus.findMentions`; all hits of one article come in one batch. */
+  'corpus.mentionsFound': z.object({ searchId: SearchId, hits: z.array(MentionHit) }),
   'app.command': z.object({ id: AppCommandId }),
 } as const;
 

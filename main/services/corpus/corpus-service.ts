@@ -4,6 +4,7 @@ import type { ArticleContent, ArticleSummary, CorpusChange, CorpusListing } from
 import { HostFailure } from '../../../shared/contract/host-result';
 import type { Logger } from '../../host/logger';
 import { watchCorpus, type RawCorpusEvent } from './corpus-watcher';
+import { createSearchTextReader, type MentionSearchDeps } from './mention-search';
 import { readArticleFile, refusedSummary } from './read-article-file';
 import { resolveInsideRoot } from './safe-path';
 import { describeError, scanFolder } from './scan-folder';
@@ -14,6 +15,11 @@ export interface CorpusService {
   open(root: string): Promise<CorpusListing>;
   list(): Promise<CorpusListing | null>;
   read(relativePath: string): Promise<ArticleContent>;
+  /**
+   * What a corpus-wide search needs: the root, a snapshot of the listing, and a reader of canonical
+   * text alone. @throws HostFailure `no-corpus` when no corpus is open.
+   */
+  searchContext(): MentionSearchDeps;
   close(): Promise<void>;
 }
 
@@ -42,6 +48,8 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
   let current: OpenCorpus | null = null;
   const renameWindowMs = deps.renameWindowMs ?? 300;
   const pendingRemovals = new Map<string, { summary: ArticleSummary; timer: ReturnType<typeof setTimeout> }>();
+  // One for the service's lifetime: it remembers line structures across searches and corpora.
+  const searchText = createSearchTextReader();
 
   function listing(corpus: OpenCorpus): CorpusListing {
     const articles = [...corpus.summaries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -169,6 +177,10 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
       const absolute = await resolveInsideRoot(current.root, relativePath);
       const content = await readArticleFile(absolute, relativePath);
       return { ...content, summary: withFallbackTitle(content.summary) };
+    },
+    searchContext() {
+      if (!current) throw new HostFailure('no-corpus', 'No corpus folder is open');
+      return { root: current.root, articles: listing(current).articles, readText: searchText.forRoot(current.root) };
     },
     close: stopCurrent,
   };
