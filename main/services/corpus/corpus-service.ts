@@ -47,6 +47,7 @@ interface OpenCorpus {
 export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
   let current: OpenCorpus | null = null;
   const renameWindowMs = deps.renameWindowMs ?? 300;
+  let reconciling: Promise<void> = Promise.resolve();
   const pendingRemovals = new Map<string, { summary: ArticleSummary; timer: ReturnType<typeof setTimeout> }>();
   // One for the service's lifetime: it remembers line structures across searches and corpora.
   const searchText = createSearchTextReader();
@@ -58,12 +59,19 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
 
   async function handleRawEvent(corpus: OpenCorpus, event: RawCorpusEvent): Promise<void> {
     if (current !== corpus) return;
+    if (event.kind === 'tree-changed') {
+      // Serialised, so two folder events in a row do not report the same new file twice.
+      reconciling = reconciling.catch(() => undefined).then(() => reconcile(corpus));
+      await reconciling;
+      return;
+    }
     if (event.kind === 'root-missing') {
       corpus.warnings = [{ code: 'unreadable', message: `The corpus folder "${corpus.root}" no longer exists` }];
       deps.onChange({ kind: 'root-missing', path: '' });
       return;
     }
     if (event.kind === 'unlink') {
+      if (!corpus.summaries.has(event.relativePath)) return;
       const summary = corpus.summaries.get(event.relativePath);
       corpus.summaries.delete(event.relativePath);
       if (!summary) return;
