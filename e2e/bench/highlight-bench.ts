@@ -122,7 +122,8 @@ export async function benchHighlights(browser: Browser, projectRoot: string, cor
     await page.reload();
     const textAt = await waitForMark(page, 'article-painted');
     const paintedAt = await waitForMark(page, 'highlights-painted', HIGHLIGHTS);
-    paint.push(paintedAt - textAt);
+    // Painted in the same frame as the text shows as 0 (the text's mark is taken a frame later).
+    paint.push(Math.max(0, paintedAt - textAt));
     // For scale: how long Chromium's IndexedDB alone takes to hand over those rows.
     rawRead.push(
       (await page.evaluate(`(async () => {
@@ -167,7 +168,7 @@ export async function benchHighlights(browser: Browser, projectRoot: string, cor
     reanchor.push(performance.now() - started);
   }
   return [
-    { name: `paint ${HIGHLIGHTS.toLocaleString()} highlights on a 50 KB article, after its text`, value: median(paint), unit: 'ms', budget: 50 },
+    { name: `paint ${HIGHLIGHTS.toLocaleString()} highlights on a 50 KB article, after its text (reopened)`, value: median(paint), unit: 'ms', budget: 50 },
     { name: `  of which IndexedDB alone reads the ${HIGHLIGHTS.toLocaleString()} rows (raw getAll)`, value: median(rawRead), unit: 'ms' },
     { name: 'create a highlight: toolbar click to painted', value: median(create), unit: 'ms', budget: 16 },
     { name: `re-anchor ${REANCHORED} highlights after an edit (anchoring, same V8)`, value: median(reanchor), unit: 'ms', budget: 100 },

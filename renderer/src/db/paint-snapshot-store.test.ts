@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArticleId } from '../../../shared/model/ids';
-import { isSnapshot, loadPaintSnapshot, savePaintSnapshot } from './paint-snapshot-store';
+import { isSnapshot, loadPaintSnapshot, loadPaintSnapshotByPath, savePaintSnapshot } from './paint-snapshot-store';
 import { WorkbenchDb } from './workbench-db';
 
 const name = 'paint-snapshot-test';
@@ -21,5 +21,14 @@ describe('paint snapshots', () => {
     await db.paintSnapshots.put({ articleId: ArticleId.parse('article-2'), sha256: 'x', items: [['h', 'l', 9, 3]] });
     await expect(loadPaintSnapshot(db, ArticleId.parse('article-2'))).resolves.toBeUndefined();
     expect(isSnapshot({ articleId: 'a', sha256: 's', items: 'nope' })).toBe(false);
+  });
+
+  it('finds the snapshot by path only for the same text', async () => {
+    db = new WorkbenchDb(name);
+    const snapshot = { articleId: ArticleId.parse('article-3'), path: '000_f9a0009864046443.txt', sha256: 'v1', items: [['h1', 'default-evidence', 10, 20]] as Array<[string, string, number, number]> };
+    await savePaintSnapshot(db, snapshot);
+    await expect(loadPaintSnapshotByPath(db, '000_f9a0009864046443.txt', 'v1')).resolves.toEqual(snapshot);
+    await expect(loadPaintSnapshotByPath(db, '000_f9a0009864046443.txt', 'v2')).resolves.toBeUndefined();
+    await expect(loadPaintSnapshotByPath(db, 'other.txt', 'v1')).resolves.toBeUndefined();
   });
 });

@@ -11,6 +11,16 @@ export async function loadPaintSnapshot(db: WorkbenchDb, articleId: ArticleId): 
   }
 }
 
+/** The snapshot taken for the article at `path` with this very text, found without its id. */
+export async function loadPaintSnapshotByPath(db: WorkbenchDb, path: string, sha256: string): Promise<PaintSnapshot | undefined> {
+  try {
+    const rows: unknown[] = await db.paintSnapshots.where('path').equals(path).toArray();
+    return rows.find((row): row is PaintSnapshot => isSnapshot(row) && row.sha256 === sha256);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function savePaintSnapshot(db: WorkbenchDb, snapshot: PaintSnapshot): Promise<void> {
   await db.paintSnapshots.put(snapshot);
 }

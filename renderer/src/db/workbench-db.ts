@@ -45,6 +45,8 @@ export interface ArticleRecord {
  */
 export interface PaintSnapshot {
   articleId: ArticleId;
+  /** The article's path when the snapshot was taken (since version 3). */
+  path?: string;
   sha256: string;
   items: Array<[annotationId: string, legendId: string, start: number, end: number]>;
 }
@@ -151,6 +153,8 @@ export class WorkbenchDb extends Dexie {
         entityTypes: '&id, order',
         entities: '&id, typeId, name',
         rejectedHits: '&id, entityId, articleId',
+        // By path too, so a pane can find it before the article's registry id is known.
+        paintSnapshots: '&articleId, path',
       })
       .upgrade((tx) => seedDefaultEntityTypes(tx.table<EntityType, EntityTypeId>('entityTypes')));
     this.on('populate', async (tx) => {

@@ -8,7 +8,7 @@ import type { HighlightRecord } from '../../../shared/model/annotation';
 import type { ArticleId } from '../../../shared/model/ids';
 import { useAppServices } from '../app/app-services';
 import { loadAnnotations, saveAnchors } from '../db/annotation-store';
-import { loadPaintSnapshot, savePaintSnapshot } from '../db/paint-snapshot-store';
+import { loadPaintSnapshotByPath, savePaintSnapshot } from '../db/paint-snapshot-store';
 import type { PaintSnapshot } from '../db/workbench-db';
 import { createIntervalIndex } from './interval-index';
 import { createLineIndex, textRangeToDomRange } from './text-geometry';
@@ -28,7 +28,14 @@ export function paintKey(paneId: string, annotationId: string): string {
  * paints them, and registers the pane for selection and click hit-testing. When the file changes
  * on disk, the new text is anchored again and a notice says what moved.
  */
-export function usePaneHighlights(paneId: string, content: ArticleContent | null, articleId: ArticleId | null, root: HTMLElement | null): { notice: string | null; skipped: string[] } {
+export function usePaneHighlights(
+  paneId: string,
+  content: ArticleContent | null,
+  articleId: ArticleId | null,
+  root: HTMLElement | null,
+  /** Path and hash from the listing, known before the text and the registry id arrive. */
+  hint: { path: string; sha256: string } | null,
+): { notice: string | null; skipped: string[] } {
   const { db, highlights } = useAppServices();
   const stored = useLiveQuery(() => (articleId ? loadAnnotations(db, articleId) : undefined), [db, articleId]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -37,11 +44,13 @@ export function usePaneHighlights(paneId: string, content: ArticleContent | null
   const [snapshot, setSnapshot] = useState<PaintSnapshot | null>(null);
   const savedSnapshot = useRef('');
 
+  const hintPath = hint?.path ?? null;
+  const hintHash = hint?.sha256 ?? '';
   useEffect(() => {
     setSnapshot(null);
-    if (!articleId) return;
+    if (!hintPath || !hintHash) return;
     let cancelled = false;
-    void loadPaintSnapshot(db, articleId).then((loaded) => {
+    void loadPaintSnapshotByPath(db, hintPath, hintHash).then((loaded) => {
       if (!cancelled && loaded) {
         savedSnapshot.current = JSON.stringify(loaded.items);
         setSnapshot(loaded);
@@ -50,7 +59,7 @@ export function usePaneHighlights(paneId: string, content: ArticleContent | null
     return () => {
       cancelled = true;
     };
-  }, [db, articleId]);
+  }, [db, hintPath, hintHash]);
 
 
   const anchored = useMemo<AnchoredAnnotation[] | null>(() => {
@@ -105,7 +114,7 @@ export function usePaneHighlights(paneId: string, content: ArticleContent | null
       const serialised = JSON.stringify(items);
       if (serialised !== savedSnapshot.current) {
         savedSnapshot.current = serialised;
-        savePaintSnapshot(db, { articleId, sha256: hash, items }).catch((error: unknown) => console.warn('Could not save the paint snapshot', error));
+        savePaintSnapshot(db, { articleId, path: content.summary.path, sha256: hash, items }).catch((error: unknown) => console.warn('Could not save the paint snapshot', error));
       }
     }
   }, [anchored, content, db, articleId]);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type MouseEvent, type UIEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type UIEvent } from 'react';
 import type { ArticleSummary } from '../../../shared/model/article';
 import type { ArticleId } from '../../../shared/model/ids';
 import { useAppServices } from '../app/app-services';
@@ -48,7 +48,9 @@ export function ReaderPane(props: ReaderPaneProps) {
   const captureArticleRoot = useCallback((wrapper: HTMLDivElement | null) => setArticleRoot(wrapper?.querySelector<HTMLDivElement>('.article-text') ?? null), []);
   // Resolved from the listing, so stored highlights load while the text is still on its way.
   const articleId = useArticleId(content?.summary ?? props.listed ?? null, props.livePaths);
-  const { notice, skipped } = usePaneHighlights(pane.id, content, articleId, articleRoot);
+  const hintSummary = content?.summary ?? props.listed ?? null;
+  const hint = useMemo(() => (hintSummary?.readable ? { path: hintSummary.path, sha256: hintSummary.sha256 } : null), [hintSummary?.readable, hintSummary?.path, hintSummary?.sha256]);
+  const { notice, skipped } = usePaneHighlights(pane.id, content, articleId, articleRoot, hint);
   const [dismissedNotice, setDismissedNotice] = useState<string | null>(null);
   const title = meta?.title ?? '';
 
