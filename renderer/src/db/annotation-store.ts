@@ -1,8 +1,8 @@
-import type { z } from 'zod';
 import { AnchorResult } from '../../../shared/anchoring/selectors';
 import { AnnotationRecord, HighlightRecord, type StoredAnchor } from '../../../shared/model/annotation';
 import type { AnnotationId, ArticleId, EntityId, LegendId } from '../../../shared/model/ids';
 import type { WorkbenchDb } from './workbench-db';
+import { describeIssues, describeRowId } from './describe-invalid-row';
 
 /*
  * Highlights are the user's work: a row that fails validation is reported and left where it is,
@@ -48,7 +48,7 @@ export async function loadAnnotations(db: WorkbenchDb, articleId: ArticleId): Pr
     if (isMentionRow(row)) continue;
     const parsed = HighlightRecord.safeParse(row);
     if (parsed.success) annotations.push(parsed.data);
-    else skipped.push({ id: describeRowId(row), reason: describeIssues(parsed.error) });
+    else skipped.push({ id: describeRowId(row, 'a highlight'), reason: describeIssues(parsed.error) });
   }
   return { annotations: inTextOrder(annotations), skipped };
 }
@@ -165,22 +165,3 @@ function sameAnchor(a: StoredAnchor, b: StoredAnchor): boolean {
   return a.status === b.status && a.start === b.start && a.end === b.end && a.confidence === b.confidence;
 }
 
-/** At most this many problems are spelled out per row; a foreign object would otherwise list dozens. */
-const MAX_ISSUES = 3;
-
-function describeIssues(error: z.ZodError): string {
-  const described = error.issues
-    .slice(0, MAX_ISSUES)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join('.') : 'row'}: ${issue.message}`);
-  const more = error.issues.length - MAX_ISSUES;
-  return more > 0 ? `${described.join('; ')}; and ${more} more` : described.join('; ');
-}
-
-function describeRowId(row: unknown): string {
-  if (typeof row === 'object' && row !== null && 'id' in row) {
-    const { id } = row;
-    if (typeof id === 'string' && id !== '') return id;
-    return `(unusable id ${JSON.stringify(id) ?? String(id)})`;
-  }
-  return `(not a highlight: ${typeof row})`;
-}

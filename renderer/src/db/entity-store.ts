@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import {
   ENTITY_NAME_MAX_LENGTH,
   Entity,
@@ -11,6 +10,7 @@ import { newEntityId, type AnnotationId, type ArticleId, type EntityId, type Ent
 import type { SkippedRow } from './annotation-store';
 import { loadEntityTypes } from './entity-type-store';
 import type { WorkbenchDb } from './workbench-db';
+import { describeIssues, describeRowId } from './describe-invalid-row';
 
 /*
  * Entities and their mentions. A mention is an annotation of kind "mention" (same table and
@@ -113,7 +113,7 @@ export async function loadEntities(db: WorkbenchDb): Promise<LoadedEntities> {
   for (const row of rows) {
     const parsed = Entity.safeParse(row);
     if (parsed.success) entities.push(parsed.data);
-    else skipped.push({ id: describeRowId(row), reason: describeIssues(parsed.error) });
+    else skipped.push({ id: describeRowId(row, 'an entity'), reason: describeIssues(parsed.error) });
   }
   return { entities: entities.sort((a, b) => byName.compare(a.name, b.name)), skipped };
 }
@@ -541,22 +541,3 @@ function matchRank(candidate: string, query: string): number | null {
   return null;
 }
 
-/** At most this many problems are spelled out per row, as in the annotation store. */
-const MAX_ISSUES = 3;
-
-function describeIssues(error: z.ZodError): string {
-  const described = error.issues
-    .slice(0, MAX_ISSUES)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join('.') : 'row'}: ${issue.message}`);
-  const more = error.issues.length - MAX_ISSUES;
-  return more > 0 ? `${described.join('; ')}; and ${more} more` : described.join('; ');
-}
-
-function describeRowId(row: unknown): string {
-  if (typeof row === 'object' && row !== null && 'id' in row) {
-    const { id } = row;
-    if (typeof id === 'string' && id !== '') return id;
-    return `(unusable id ${JSON.stringify(id) ?? String(id)})`;
-  }
-  return `(not an entity: ${typeof row})`;
-}
