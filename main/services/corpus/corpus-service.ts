@@ -9,6 +9,7 @@ import { readArticleFile, refusedSummary } from './read-article-file';
 import { resolveInsideRoot } from './safe-path';
 import { describeError, scanFolder } from './scan-folder';
 import { listingCacheFile, loadListingCache, saveListingCache } from './listing-cache';
+import { mapLimited } from './map-limited';
 
 export interface CorpusService {
   /** Opens `root` as the corpus (replacing any open one), lists it and starts watching it. */
@@ -197,17 +198,4 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
 function withFallbackTitle(summary: ArticleSummary): ArticleSummary {
   if (summary.meta.title.trim() !== '') return summary;
   return { ...summary, meta: { ...summary.meta, title: summary.path.split('/').pop() ?? summary.path } };
-}
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -10,6 +10,7 @@ import { createMentionMatcher, type MentionMatch, type MentionMatcher } from '..
 import { toCanonicalText } from './canonical-text';
 import { decodeArticleBytes } from './decode-article-bytes';
 import { formatFromPath } from './parse-article';
+import { mapLimited } from './map-limited';
 import { MAX_ARTICLE_BYTES } from './read-article-file';
 import { isInside } from './safe-path';
 
@@ -80,7 +81,6 @@ export async function searchMentions(
   let delivered = 0;
   let lastBatchAt: number | null = null;
   let searched = 0;
-  let next = 0;
 
   function deliver(): void {
     if (pending.length === 0 || signal?.aborted) return;
@@ -102,9 +102,10 @@ export async function searchMentions(
     if (due) deliver();
   }
 
-  async function worker(): Promise<void> {
-    while (next < articles.length && !signal?.aborted) {
-      const article = articles[next++] as ArticleSummary;
+  await mapLimited(
+    articles,
+    READ_CONCURRENCY,
+    async (article) => {
       // A file deleted or replaced mid-search is skipped, not a failed search.
       const content = await deps.readText(article.path).catch(() => null);
       if (signal?.aborted) return;
@@ -116,10 +117,9 @@ export async function searchMentions(
       // Reads served from the OS cache resolve back to back; a macrotask between files lets
       // main answer IPC and paint-critical requests while a search runs.
       await nextMacrotask();
-    }
-  }
-
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, articles.length) }, worker));
+    },
+    signal,
+  );
   deliver();
   return { articlesSearched: searched, hits: delivered, elapsedMs: Math.round(performance.now() - started) };
 }
