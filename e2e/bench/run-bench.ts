@@ -1,4 +1,4 @@
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { startBrowserModeServer } from '../support/browser-mode-server';
 import { formatBenchTable, median, type BenchRow } from './bench-stats';
 import { benchHighlights } from './highlight-bench';
 import { benchMentionSearch } from './mention-bench';
+import { openedCorpusMs, waitForMark } from './page-marks';
 
 /**
  * `npm run bench`: drives the built app in browser mode against a generated 10,000-article
@@ -32,18 +33,6 @@ function residentMegabytes(pid: number): number {
   return kb / 1024;
 }
 
-async function mark(page: Page, name: string, detail?: string): Promise<number> {
-  const handle = await page.waitForFunction(
-    ([markName, markDetail]) => {
-      const found = performance.getEntriesByName(markName as string, 'mark').find((entry) => markDetail === undefined || (entry as PerformanceMark).detail === markDetail);
-      return found ? found.startTime : null;
-    },
-    [name, detail] as const,
-    { timeout: 60_000, polling: 16 },
-  );
-  return (await handle.jsonValue()) as number;
-}
-
 async function main(): Promise<void> {
   ensureCorpus();
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'] });
@@ -53,7 +42,7 @@ async function main(): Promise<void> {
   for (let run = 0; run < listingRuns; run += 1) {
     // Cold: no listing cache, every file read and parsed (the first time a corpus is opened).
     const server = await startBrowserModeServer(projectRoot, corpusDir, ['--no-cache']);
-    samples.cold?.push(Number(/Opened corpus .*: (\d+) articles in (\d+) ms/.exec(server.output())?.[2] ?? Number.NaN));
+    samples.cold?.push(openedCorpusMs(server.output()));
     await server.stop();
   }
   rmSync(cacheDir, { recursive: true, force: true });
@@ -64,11 +53,11 @@ async function main(): Promise<void> {
   let longest = '';
   for (let run = 0; run < listingRuns; run += 1) {
     const server = await startBrowserModeServer(projectRoot, corpusDir, ['--cache', cacheDir]);
-    const scanMs = Number(/Opened corpus .*: (\d+) articles in (\d+) ms/.exec(server.output())?.[2] ?? Number.NaN);
+    const scanMs = openedCorpusMs(server.output());
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.goto(server.url);
-    const renderMs = await mark(page, 'library-rendered');
+    const renderMs = await waitForMark(page, 'library-rendered');
     if (!longest) {
       longest = await page.evaluate(async () => {
         const response = await fetch('/rpc/corpus.list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-workbench-token': sessionStorage.getItem('workbench.token') ?? '' }, body: '{}' });
@@ -84,7 +73,7 @@ async function main(): Promise<void> {
       document.querySelector('[role="listbox"]')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
       return now;
     });
-    const paintedAt = await mark(page, 'article-painted', longest);
+    const paintedAt = await waitForMark(page, 'article-painted', { equals: longest });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
