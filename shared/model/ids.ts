@@ -51,3 +51,12 @@ export function newEntityId(): EntityId {
 export function newEntityTypeId(): EntityTypeId {
   return EntityTypeId.parse(globalThis.crypto.randomUUID());
 }
+
+/** Identifies one note: a comment, an article note or a notebook page (see `note.ts`). */
+export const NoteId = z.string().min(1).brand<'NoteId'>();
+export type NoteId = z.infer<typeof NoteId>;
+
+/** A fresh, globally unique {@link NoteId}. */
+export function newNoteId(): NoteId {
+  return NoteId.parse(globalThis.crypto.randomUUID());
+}

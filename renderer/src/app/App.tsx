@@ -18,6 +18,7 @@ import { SelectionToolbar } from '../highlights/SelectionToolbar';
 import { useHighlighting } from '../highlights/use-highlighting';
 import type { ArticleId } from '../../../shared/model/ids';
 import { useAppServices } from './app-services';
+import { SidePanel } from './SidePanel';
 
 const NO_CORRECTIONS: ReadonlyMap<string, ArticleMetaRecord> = new Map();
 
@@ -31,6 +32,7 @@ export function App() {
   const [editingPath, setEditingPath] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [editingLegend, setEditingLegend] = useState(false);
+  const [sideTab, setSideTab] = useState('highlights');
   const [paneArticles, setPaneArticles] = useState<ReadonlyMap<string, { articleId: ArticleId; title: string }>>(new Map());
   const highlighting = useHighlighting(setAnnouncement);
   const summaries = useMemo(() => new Map(corpus.listing?.articles.map((article) => [article.path, article]) ?? []), [corpus.listing]);
@@ -136,16 +138,28 @@ export function App() {
           onArticle={onPaneArticle}
           onSelectHighlight={(selection) => highlighting.select(selection, false)}
         />
-        <AnnotationsPanel
-          paneId={focusedArticle ? layout.focusedId : null}
-          articleId={focusedArticle?.articleId ?? null}
-          articleTitle={focusedArticle?.title ?? ''}
-          legend={highlighting.legend}
-          selected={highlighting.selected}
-          onSelect={highlighting.select}
-          onReattach={highlighting.reattach}
-          onEditLegend={() => setEditingLegend(true)}
-          onMessage={setAnnouncement}
+        <SidePanel
+          active={sideTab}
+          onActivate={setSideTab}
+          tabs={[
+            {
+              id: 'highlights',
+              label: 'Highlights',
+              render: () => (
+                <AnnotationsPanel
+                  paneId={focusedArticle ? layout.focusedId : null}
+                  articleId={focusedArticle?.articleId ?? null}
+                  articleTitle={focusedArticle?.title ?? ''}
+                  legend={highlighting.legend}
+                  selected={highlighting.selected}
+                  onSelect={highlighting.select}
+                  onReattach={highlighting.reattach}
+                  onEditLegend={() => setEditingLegend(true)}
+                  onMessage={setAnnouncement}
+                />
+              ),
+            },
+          ]}
         />
       </div>
       <SelectionToolbar legend={highlighting.legend} onHighlight={(target, entry) => void highlighting.highlightSelection(target, entry).catch((error: unknown) => setAnnouncement(String(error)))} />

@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { AnnotationRecord, Entity, EntityType, LegendEntry, RejectedHit } from '../../../shared/model/annotation';
 import { EntityTypeId, LegendId, newArticleId, type ArticleId } from '../../../shared/model/ids';
+import type { NoteRecord } from '../../../shared/model/note';
 
 /** The reader's pane layout, one row per window (only "main" for now). */
 export interface LayoutRecord {
@@ -108,6 +109,7 @@ export class WorkbenchDb extends Dexie {
   entityTypes!: EntityTable<EntityType, 'id'>;
   entities!: EntityTable<Entity, 'id'>;
   rejectedHits!: EntityTable<RejectedHit, 'id'>;
+  notes!: EntityTable<NoteRecord, 'id'>;
 
   /** `options` lets tests pass an in-memory IndexedDB (fake-indexeddb) instead of the browser's. */
   constructor(name = 'research-workbench', options?: DexieOptions) {
@@ -157,6 +159,11 @@ export class WorkbenchDb extends Dexie {
         paintSnapshots: '&articleId, path',
       })
       .upgrade((tx) => seedDefaultEntityTypes(tx.table<EntityType, EntityTypeId>('entityTypes')));
+    // Version 4: notes (comments, article notes, notebook pages). The multi-entry indexes find the
+    // notes that cite a highlight, an entity or an article (back-links) without a scan.
+    this.version(4).stores({
+      notes: '&id, kind, targetId, order, updatedAt, *citedAnnotationIds, *citedEntityIds, *citedArticleIds',
+    });
     this.on('populate', async (tx) => {
       await seedDefaultLegend(tx.table<LegendEntry, LegendId>('legend'));
       await seedDefaultEntityTypes(tx.table<EntityType, EntityTypeId>('entityTypes'));
