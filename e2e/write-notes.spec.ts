@@ -1,0 +1,109 @@
+import { expect, test } from './support/fixtures';
+
+const KAGAME = /^President Paul Kagame on Wednesday/;
+const RUBIO = /^U\.S\. Secretary of State Marco Rubio and Kenyan President/;
+const GOMA = 'M23 rebels captured Goma city on Sunday';
+
+test('a comment on a highlight is written in the note editor and survives a reload', async ({ workbench, appPage }) => {
+  await workbench.waitForLibrary(3);
+  await workbench.open(KAGAME);
+  await workbench.highlight(1, GOMA);
+  await workbench.highlightList.getByRole('button', { name: new RegExp(GOMA) }).click();
+  const comment = workbench.selectedHighlight.getByRole('textbox', { name: 'Comment' });
+  await comment.click();
+  await appPage.keyboard.type('Check the date against the UN report.');
+  await expect(appPage.getByRole('status').last()).toHaveText('Comment saved');
+
+  await appPage.reload();
+  await workbench.highlightList.getByRole('button', { name: new RegExp(GOMA) }).click();
+  await expect(workbench.selectedHighlight.getByRole('textbox', { name: 'Comment' })).toHaveText('Check the date against the UN report.');
+});
+
+test('a notebook page with a heading, a list, a quote card and a mention survives a reload; the card leads back to the passage', async ({ workbench, appPage }, testInfo) => {
+  await workbench.waitForLibrary(3);
+  // The entity registry's UI lives on another branch: the entity is seeded through IndexedDB.
+  await workbench.seedEntity({ id: 'entity-kagame', name: 'Paul Kagame', aliases: ['Kagame'] });
+  await appPage.reload();
+  await workbench.open(KAGAME);
+  const title = (await workbench.pane(1).getByRole('heading').first().textContent()) ?? '';
+  await workbench.highlight(1, GOMA);
+
+  const page = await workbench.addPage('Goma offensive');
+  await page.click();
+  await appPage.keyboard.type('## Timeline');
+  await appPage.keyboard.press('Enter');
+  await appPage.keyboard.type('- Goma falls on Sunday');
+  await appPage.keyboard.press('Enter');
+  await appPage.keyboard.type('Kinshasa blames Kigali');
+  await appPage.keyboard.press('Enter');
+  await appPage.keyboard.press('Enter');
+  await appPage.keyboard.type('Asked about it, @Kag');
+  // The menu floats over the page, outside the notebook.
+  await appPage.getByRole('listbox', { name: 'Entities' }).getByRole('option', { name: 'Paul Kagame' }).click();
+  await appPage.keyboard.type('said nothing.');
+
+  // Quote the highlight from its menu in the Highlights tab: the card lands in the open page.
+  await workbench.sideTab('Highlights');
+  await workbench.highlightList.getByRole('button', { name: new RegExp(GOMA) }).click();
+  await workbench.selectedHighlight.getByRole('button', { name: 'Quote in note' }).click();
+  await expect(workbench.notesPanel).toBeVisible();
+  const card = workbench.notebook.getByRole('button', { name: `Show the quoted passage in ${title}` });
+  await expect(card).toContainText(GOMA);
+  await expect(appPage.getByRole('status').last()).toHaveText('Quoted in “Goma offensive”');
+  await workbench.screenshot('notebook-with-quote-card', testInfo);
+
+  // Saved within the debounce; a second is plenty.
+  await appPage.waitForTimeout(1000);
+  await appPage.reload();
+  await workbench.sideTab('Notes');
+  const reloaded = workbench.pageEditor('Goma offensive');
+  await expect(reloaded.getByRole('heading', { name: 'Timeline' })).toBeVisible();
+  await expect(reloaded.getByRole('listitem')).toHaveText(['Goma falls on Sunday', 'Kinshasa blames Kigali']);
+  await expect(reloaded.getByRole('button', { name: 'Show entity Paul Kagame' })).toHaveText('@Paul Kagame');
+  await expect(reloaded).toContainText('Asked about it, @Paul Kagame said nothing.');
+  await expect(reloaded.getByRole('button', { name: `Show the quoted passage in ${title}` })).toContainText(GOMA);
+
+  // Choosing the card opens the article (here in an empty workbench) at the passage.
+  await workbench.pane(1).getByRole('button', { name: 'Close pane 1' }).click();
+  await reloaded.getByRole('button', { name: `Show the quoted passage in ${title}` }).click();
+  await expect(appPage.getByRole('status').last()).toHaveText(`Showing the quoted passage in ${title}`);
+  await expect(workbench.pane(1).getByRole('heading', { name: title })).toBeVisible();
+  await expect
+    .poll(() => workbench.paneText(1).evaluate((root) => [...(CSS.highlights.get('workbench-reveal') ?? [])].map((range) => (range instanceof Range && root.contains(range.commonAncestorContainer) ? range.toString() : '')).join('')))
+    .toBe(GOMA);
+  await workbench.screenshot('quote-card-revealed', testInfo);
+
+  // The highlight shows the page that cites it; the back-link opens the page.
+  await workbench.sideTab('Highlights');
+  await workbench.highlightList.getByRole('button', { name: new RegExp(GOMA) }).click();
+  const backLinks = workbench.selectedHighlight.getByRole('region', { name: 'Notes citing this highlight' });
+  await backLinks.getByRole('button', { name: 'Page “Goma offensive”' }).click();
+  await expect(workbench.pageEditor('Goma offensive')).toBeVisible();
+});
+
+test('text typed a second before a reload is kept', async ({ workbench, appPage }) => {
+  await workbench.waitForLibrary(3);
+  const page = await workbench.addPage('Scratch');
+  await page.click();
+  await appPage.keyboard.type('Rubio called Kenyatta, not Ruto?');
+  await appPage.waitForTimeout(1000);
+  await appPage.reload();
+  await workbench.sideTab('Notes');
+  await expect(workbench.pageEditor('Scratch')).toHaveText('Rubio called Kenyatta, not Ruto?');
+});
+
+test('notes are found by their words, and a result opens the note', async ({ workbench, appPage }) => {
+  await workbench.waitForLibrary(3);
+  await workbench.open(RUBIO);
+  await workbench.addPage('Diplomacy');
+  await workbench.addPage('Other');
+  await workbench.notebook.getByRole('button', { name: 'Diplomacy' }).click();
+  await workbench.pageEditor('Diplomacy').click();
+  await appPage.keyboard.type('Nairobi talks were brokered by Kenya.');
+  await workbench.notebook.getByRole('button', { name: 'Other' }).click();
+  await workbench.notesPanel.getByRole('searchbox', { name: 'Search notes' }).fill('nairobi');
+  const results = workbench.notesPanel.getByRole('list', { name: 'Notes found' });
+  await expect(results.getByRole('button')).toHaveCount(1);
+  await results.getByRole('button', { name: /Page “Diplomacy”/ }).click();
+  await expect(workbench.pageEditor('Diplomacy')).toHaveText('Nairobi talks were brokered by Kenya.');
+});
