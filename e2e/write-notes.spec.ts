@@ -107,3 +107,90 @@ test('notes are found by their words, and a result opens the note', async ({ wor
   await results.getByRole('button', { name: /Page “Diplomacy”/ }).click();
   await expect(workbench.pageEditor('Diplomacy')).toHaveText('Nairobi talks were brokered by Kenya.');
 });
+
+test('a highlight dragged from the list, or quoted with Ctrl+Shift+Q, becomes a quote card; a deleted highlight’s card keeps its quote', async ({ workbench, appPage }) => {
+  await workbench.waitForLibrary(3);
+  await workbench.open(KAGAME);
+  await workbench.highlight(1, GOMA);
+  await workbench.highlight(1, 'handed over their weapons to MONUSCO', 'Evidence');
+  const page = await workbench.addPage('Sources');
+  await workbench.sideTab('Highlights');
+  // The side panel shows one tab at a time: dragging over the Notes tab opens it, then the drop lands on the page.
+  await workbench.highlightList.getByRole('button', { name: /handed over their weapons/ }).hover();
+  await appPage.mouse.down();
+  await appPage.getByRole('tab', { name: 'Notes' }).hover();
+  await expect(page).toBeVisible();
+  await page.hover();
+  await appPage.mouse.up();
+  await expect(page.getByRole('button', { name: /^Show the quoted passage/ })).toContainText('handed over their weapons to MONUSCO');
+
+  await workbench.sideTab('Highlights');
+  await workbench.highlightList.getByRole('button', { name: new RegExp(GOMA) }).click();
+  await appPage.keyboard.press('Control+Shift+Q');
+  const cards = page.locator('figure').filter({ has: appPage.getByRole('button', { name: /^Show the quoted passage/ }) });
+  await expect(cards).toHaveCount(2);
+  await expect(cards.nth(1)).toContainText(GOMA);
+
+  await workbench.sideTab('Highlights');
+  await workbench.highlightList.getByRole('button', { name: new RegExp(GOMA) }).click();
+  await workbench.selectedHighlight.getByRole('button', { name: 'Delete highlight' }).click();
+  await workbench.sideTab('Notes');
+  await expect(cards.nth(1)).toContainText('The highlight was deleted; the quote is kept here.');
+  await expect(cards.nth(1)).toContainText(GOMA);
+  await cards.nth(1).getByRole('button').click();
+  await expect(appPage.getByRole('status').last()).toHaveText(/^The quoted highlight was deleted/);
+});
+
+test('a note whose stored content is damaged opens read-only with its text recovered', async ({ workbench, appPage }) => {
+  await workbench.waitForLibrary(3);
+  await workbench.addPage('Fragile');
+  await appPage.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('research-workbench');
+        open.onsuccess = () => {
+          const store = open.result.transaction('notes', 'readwrite').objectStore('notes');
+          const cursor = store.openCursor();
+          cursor.onsuccess = () => {
+            const row = cursor.result;
+            if (!row) return resolve();
+            row.update({ ...(row.value as object), content: '{"root": {"type": "root", "children": [', text: 'Words that must not be lost' });
+            row.continue();
+          };
+          cursor.onerror = () => reject(cursor.error ?? new Error('cursor failed'));
+        };
+      }),
+  );
+  await appPage.reload();
+  await workbench.sideTab('Notes');
+  await expect(workbench.notebook.getByRole('alert')).toContainText('damaged');
+  await expect(workbench.notebook.getByRole('region', { name: 'Page Fragile (read-only)' })).toContainText('Words that must not be lost');
+  await expect(workbench.pageEditor('Fragile')).toHaveCount(0);
+});
+
+test('pasting a megabyte of text keeps the window responsive and keeps every word', async ({ workbench, appPage }, testInfo) => {
+  await workbench.waitForLibrary(3);
+  const page = await workbench.addPage('Big paste');
+  await page.click();
+  const started = Date.now();
+  const lines = await page.evaluate((root) => {
+    const line = 'Goma fell to the M23 on Sunday; the UN mission and Kinshasa blamed Kigali, which denied it. ';
+    const text = Array.from({ length: 11_000 }, (_, index) => `${index} ${line}`).join('\n');
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    root.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    return text.length;
+  });
+  expect(lines).toBeGreaterThan(1_000_000);
+  await expect(page).toContainText('10999 Goma fell');
+  const pasteMilliseconds = Date.now() - started;
+  // Responsive: typing right after the paste lands at once.
+  await appPage.keyboard.type(' END');
+  await expect(page).toContainText('denied it.  END');
+  testInfo.annotations.push({ type: 'paste 1 MB (ms)', description: String(pasteMilliseconds) });
+  await appPage.waitForTimeout(1500);
+  await appPage.reload();
+  await workbench.sideTab('Notes');
+  await expect(workbench.pageEditor('Big paste')).toContainText('10999 Goma fell');
+  await expect(workbench.pageEditor('Big paste')).toContainText('END');
+});
