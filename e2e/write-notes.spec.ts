@@ -172,22 +172,23 @@ test('pasting a megabyte of text keeps the window responsive and keeps every wor
   await workbench.waitForLibrary(3);
   const page = await workbench.addPage('Big paste');
   await page.click();
-  const started = Date.now();
-  const lines = await page.evaluate((root) => {
+  const { length, blockedMilliseconds } = await page.evaluate(async (root) => {
     const line = 'Goma fell to the M23 on Sunday; the UN mission and Kinshasa blamed Kigali, which denied it. ';
     const text = Array.from({ length: 11_000 }, (_, index) => `${index} ${line}`).join('\n');
     const data = new DataTransfer();
     data.setData('text/plain', text);
+    const started = performance.now();
     root.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    return text.length;
+    // Until the second frame after the paste: how long the window could not paint.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return { length: text.length, blockedMilliseconds: Math.round(performance.now() - started) };
   });
-  expect(lines).toBeGreaterThan(1_000_000);
+  expect(length).toBeGreaterThan(1_000_000);
   await expect(page).toContainText('10999 Goma fell');
-  const pasteMilliseconds = Date.now() - started;
   // Responsive: typing right after the paste lands at once.
   await appPage.keyboard.type(' END');
   await expect(page).toContainText('denied it.  END');
-  testInfo.annotations.push({ type: 'paste 1 MB (ms)', description: String(pasteMilliseconds) });
+  testInfo.annotations.push({ type: 'paste 1 MB: window blocked (ms)', description: String(blockedMilliseconds) });
   await appPage.waitForTimeout(1500);
   await appPage.reload();
   await workbench.sideTab('Notes');

@@ -76,6 +76,13 @@ describe('saveNoteContent', () => {
     expect(await loadNote(db, page.id)).toEqual({ state: 'valid', note: expect.objectContaining({ title: 'Evidence', order: 1, text: 'Body' }) as object });
   });
 
+  it('never brings back a deleted page from a late save', async () => {
+    const page = await createPage(db, 'Doomed');
+    await deleteNote(db, page.id);
+    await expect(saveNoteContent(db, { id: page.id, kind: 'page', targetId: '' }, state(paragraph(text('late'))))).rejects.toThrow('That page was deleted');
+    expect(await loadNote(db, page.id)).toBeUndefined();
+  });
+
   it('refuses content that is not an editor state, and never overwrites a damaged row', async () => {
     const id = newNoteId();
     await expect(saveNoteContent(db, { id, kind: 'page', targetId: '' }, '{"nope":1}')).rejects.toThrow(/no root node/);
