@@ -195,3 +195,61 @@ test('pasting a megabyte of text keeps the window responsive and keeps every wor
   await expect(workbench.pageEditor('Big paste')).toContainText('10999 Goma fell');
   await expect(workbench.pageEditor('Big paste')).toContainText('END');
 });
+
+test('a mention reads as the entity’s current name, and as its old name once the entity is deleted', async ({ workbench, appPage }) => {
+  await workbench.waitForLibrary(3);
+  await workbench.seedEntity({ id: 'entity-tshisekedi', name: 'Felix Tshisekedi', aliases: ['Fatshi'] });
+  await appPage.reload();
+  const page = await workbench.addPage('People');
+  await page.click();
+  await appPage.keyboard.type('Ask @fats');
+  await expect(appPage.getByRole('option', { name: 'Felix Tshisekedi (Fatshi)' })).toBeVisible();
+  await appPage.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Show entity Felix Tshisekedi' })).toBeVisible();
+  await appPage.waitForTimeout(1000);
+
+  await workbench.seedEntity({ id: 'entity-tshisekedi', name: 'Félix Tshisekedi', aliases: ['Fatshi'] });
+  await appPage.reload();
+  await workbench.sideTab('Notes');
+  await expect(workbench.pageEditor('People').getByRole('button', { name: 'Show entity Félix Tshisekedi' })).toHaveText('@Félix Tshisekedi');
+  await workbench.pageEditor('People').getByRole('button', { name: 'Show entity Félix Tshisekedi' }).click();
+  await expect(appPage.getByRole('status').last()).toHaveText('Showing Félix Tshisekedi in the entity index');
+
+  await appPage.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const open = indexedDB.open('research-workbench');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('entities', 'readwrite');
+          tx.objectStore('entities').delete('entity-tshisekedi');
+          tx.oncomplete = () => resolve();
+        };
+      }),
+  );
+  await appPage.reload();
+  await workbench.sideTab('Notes');
+  await expect(workbench.pageEditor('People').getByRole('button', { name: 'Show entity Felix Tshisekedi' })).toBeVisible();
+});
+
+test('rich text copied from an article is pasted as plain text with a citation of the article', async ({ workbench, appPage }) => {
+  await workbench.waitForLibrary(3);
+  await workbench.open(KAGAME);
+  const title = (await workbench.pane(1).getByRole('heading').first().textContent()) ?? '';
+  const page = await workbench.addPage('Clippings');
+  await workbench.selectText(1, GOMA);
+  // The copy event is what the workbench listens to; the OS clipboard is not reachable headless.
+  const copied = await appPage.evaluate(() => {
+    const text = document.getSelection()?.toString() ?? '';
+    document.dispatchEvent(new ClipboardEvent('copy', { bubbles: true }));
+    return text;
+  });
+  await page.click();
+  await page.evaluate((root, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    data.setData('text/html', `<p style="font-family: Georgia"><b>${text}</b></p>`);
+    root.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, copied);
+  await expect(page.locator('p')).toHaveText([GOMA, `— from “${title}”`]);
+  await expect(page.locator('b, strong, [style]')).toHaveCount(0);
+});
