@@ -65,7 +65,9 @@ test('a notebook page with a heading, a list, a quote card and a mention survive
 
   // Choosing the card opens the article (here in an empty workbench) at the passage.
   await workbench.pane(1).getByRole('button', { name: 'Close pane 1' }).click();
-  await reloaded.getByRole('button', { name: `Show the quoted passage in ${title}` }).click();
+  // Chosen from the keyboard: Enter on the card.
+  await reloaded.getByRole('button', { name: `Show the quoted passage in ${title}` }).focus();
+  await appPage.keyboard.press('Enter');
   await expect(appPage.getByRole('status').last()).toHaveText(`Showing the quoted passage in ${title}`);
   await expect(workbench.pane(1).getByRole('heading', { name: title })).toBeVisible();
   await expect

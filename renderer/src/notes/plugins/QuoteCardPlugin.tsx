@@ -5,6 +5,7 @@ import {
   $getNearestNodeFromDOMNode,
   $getRoot,
   $getSelection,
+  $isNodeSelection,
   $isRangeSelection,
   COMMAND_PRIORITY_CRITICAL,
   COMMAND_PRIORITY_HIGH,
@@ -16,7 +17,9 @@ import {
   type LexicalNode,
 } from 'lexical';
 import { useEffect } from 'react';
-import { $createQuoteCardNode, type QuoteCardPayload } from '../nodes/QuoteCardNode';
+import { $isEntityMentionNode } from '../nodes/EntityMentionNode';
+import { $createQuoteCardNode, $isQuoteCardNode, type QuoteCardPayload } from '../nodes/QuoteCardNode';
+import { useNoteServices } from '../note-services';
 import { QUOTE_CARD_MIME, readQuoteCardTransfer } from '../quote-card-transfer';
 
 /** Inserts a quote card: at the caret when the note has one (`'selection'`), else at the end. */
@@ -39,6 +42,7 @@ function $insertCardAfter(card: QuoteCardPayload, after: LexicalNode | null): vo
  */
 export function QuoteCardPlugin() {
   const [editor] = useLexicalComposerContext();
+  const services = useNoteServices();
   useEffect(
     () =>
       mergeRegister(
@@ -80,11 +84,29 @@ export function QuoteCardPlugin() {
         ),
         editor.registerCommand(
           KEY_ENTER_COMMAND,
-          (event) => event?.target instanceof HTMLElement && event.target.closest('.quote-card-open, .entity-mention') !== null,
+          (event) => {
+            // The card's own button is focused: let the browser turn Enter into its click.
+            if (event?.target instanceof HTMLElement && event.target.closest('.quote-card-open, .entity-mention') !== null) return true;
+            // The card is selected as a whole (arrow keys onto it): Enter chooses it.
+            const selection = $getSelection();
+            const nodes = $isNodeSelection(selection) ? selection.getNodes() : [];
+            const only = nodes.length === 1 ? nodes[0] : undefined;
+            if ($isQuoteCardNode(only)) {
+              event?.preventDefault();
+              services.revealQuote(only.getCard());
+              return true;
+            }
+            if ($isEntityMentionNode(only)) {
+              event?.preventDefault();
+              services.showEntity(only.getEntityId(), only.getTextContent());
+              return true;
+            }
+            return false;
+          },
           COMMAND_PRIORITY_CRITICAL,
         ),
       ),
-    [editor],
+    [editor, services],
   );
   return null;
 }
