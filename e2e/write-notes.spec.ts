@@ -255,3 +255,43 @@ test('rich text copied from an article is pasted as plain text with a citation o
   await expect(page.locator('p')).toHaveText([GOMA, `— from “${title}”`]);
   await expect(page.locator('b, strong, [style]')).toHaveCount(0);
 });
+
+test('notebook pages are renamed, reordered with buttons and keys, and deleted only after asking', async ({ workbench, appPage }) => {
+  await workbench.waitForLibrary(3);
+  for (const title of ['Timeline', 'People', 'Questions']) await workbench.addPage(title);
+  const pages = workbench.notebook.getByRole('list', { name: 'Pages' });
+  const names = pages.locator('.page-open');
+  await expect(names).toHaveText(['Timeline', 'People', 'Questions']);
+
+  await workbench.notebook.getByRole('button', { name: 'Rename “Questions”' }).click();
+  await workbench.notebook.getByRole('textbox', { name: 'New name for “Questions”' }).fill('Open questions');
+  await appPage.keyboard.press('Enter');
+  await expect(names).toHaveText(['Timeline', 'People', 'Open questions']);
+
+  await workbench.notebook.getByRole('button', { name: 'Move “Open questions” up' }).click();
+  await expect(names).toHaveText(['Timeline', 'Open questions', 'People']);
+  await pages.getByRole('button', { name: 'Open questions', exact: true }).focus();
+  await appPage.keyboard.press('Control+Shift+ArrowUp');
+  await expect(names).toHaveText(['Open questions', 'Timeline', 'People']);
+
+  await workbench.notebook.getByRole('button', { name: 'People', exact: true }).click();
+  await workbench.notebook.getByRole('button', { name: 'Delete “People”' }).click();
+  await workbench.notebook.getByRole('group', { name: 'Delete “People”?' }).getByRole('button', { name: 'Keep it' }).click();
+  await expect(names).toHaveText(['Open questions', 'Timeline', 'People']);
+  await workbench.notebook.getByRole('button', { name: 'Delete “People”' }).click();
+  await workbench.notebook.getByRole('group', { name: 'Delete “People”?' }).getByRole('button', { name: 'Delete page' }).click();
+  await expect(appPage.getByRole('status').last()).toHaveText('Page “People” deleted');
+  await appPage.reload();
+  await workbench.sideTab('Notes');
+  await expect(names).toHaveText(['Open questions', 'Timeline']);
+});
+
+test('text typed just before a reload is kept (the unload draft)', async ({ workbench, appPage }) => {
+  await workbench.waitForLibrary(3);
+  const page = await workbench.addPage('Hurried');
+  await page.click();
+  await appPage.keyboard.type('Last words before closing');
+  await appPage.reload();
+  await workbench.sideTab('Notes');
+  await expect(workbench.pageEditor('Hurried')).toHaveText('Last words before closing');
+});
