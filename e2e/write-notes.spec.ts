@@ -4,7 +4,7 @@ const KAGAME = /^President Paul Kagame on Wednesday/;
 const RUBIO = /^U\.S\. Secretary of State Marco Rubio and Kenyan President/;
 const GOMA = 'M23 rebels captured Goma city on Sunday';
 
-test('a comment on a highlight is written in the note editor and survives a reload', async ({ workbench, appPage }) => {
+test('a comment on a highlight is written in the note editor and survives a reload', async ({ workbench, appPage }, testInfo) => {
   await workbench.waitForLibrary(3);
   await workbench.open(KAGAME);
   await workbench.highlight(1, GOMA);
@@ -13,6 +13,7 @@ test('a comment on a highlight is written in the note editor and survives a relo
   await comment.click();
   await appPage.keyboard.type('Check the date against the UN report.');
   await expect(appPage.getByRole('status').last()).toHaveText('Comment saved');
+  await workbench.screenshot('comment-note', testInfo);
 
   await appPage.reload();
   await workbench.highlightList.getByRole('button', { name: new RegExp(GOMA) }).click();

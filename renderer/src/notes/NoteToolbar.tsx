@@ -17,6 +17,7 @@ import {
   type ElementNode,
 } from 'lexical';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useAppServices } from '../app/app-services';
 
 type BlockKind = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number';
 
@@ -52,6 +53,8 @@ function $toggleBlocks(kind: BlockKind, make: () => ElementNode, current: BlockK
 /** The note's formatting toolbar: named buttons with their shortcuts, and their pressed states. */
 export function NoteToolbar({ label }: { label: string }) {
   const [editor] = useLexicalComposerContext();
+  const { isMac } = useAppServices();
+  const mod = isMac ? '⌘' : 'Ctrl+';
   const [state, setState] = useState<ToolbarState>({ bold: false, italic: false, block: 'paragraph', link: false });
   const [canUndo, setCanUndo] = useState(false);
   const [canRedo, setCanRedo] = useState(false);
@@ -97,16 +100,16 @@ export function NoteToolbar({ label }: { label: string }) {
   );
   return (
     <div className="note-toolbar" role="toolbar" aria-label={`${label} formatting`}>
-      {button('Bold', state.bold, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'), 'Ctrl+B')}
-      {button('Italic', state.italic, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'), 'Ctrl+I')}
+      {button('Bold', state.bold, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold'), `${mod}B`)}
+      {button('Italic', state.italic, () => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic'), `${mod}I`)}
       {button('Heading', state.block === 'h2', () => block('h2', () => $createHeadingNode('h2')), '## then space')}
       {button('Subheading', state.block === 'h3', () => block('h3', () => $createHeadingNode('h3')), '### then space')}
       {button('Bulleted list', state.block === 'bullet', () => list('bullet'), '- then space')}
       {button('Numbered list', state.block === 'number', () => list('number'), '1. then space')}
       {button('Block quote', state.block === 'quote', () => block('quote', () => $createQuoteNode()), '> then space')}
       {button(state.link ? 'Remove link' : 'Link', state.link, () => (state.link ? editor.dispatchCommand(TOGGLE_LINK_COMMAND, null) : setLinking(true)))}
-      {button('Undo', undefined, () => editor.dispatchCommand(UNDO_COMMAND, undefined), 'Ctrl+Z', !canUndo)}
-      {button('Redo', undefined, () => editor.dispatchCommand(REDO_COMMAND, undefined), 'Ctrl+Shift+Z', !canRedo)}
+      {button('Undo', undefined, () => editor.dispatchCommand(UNDO_COMMAND, undefined), `${mod}Z`, !canUndo)}
+      {button('Redo', undefined, () => editor.dispatchCommand(REDO_COMMAND, undefined), isMac ? '⇧⌘Z' : 'Ctrl+Shift+Z', !canRedo)}
       {linking && (
         <form className="note-link-form" onSubmit={applyLink}>
           <label>
