@@ -26,7 +26,7 @@ test('a notebook page with a heading, a list, a quote card and a mention survive
   await workbench.seedEntity({ id: 'entity-kagame', name: 'Paul Kagame', aliases: ['Kagame'] });
   await appPage.reload();
   await workbench.open(KAGAME);
-  const title = (await workbench.pane(1).getByRole('heading').first().textContent()) ?? '';
+  const title = await workbench.paneTitle(1);
   await workbench.highlight(1, GOMA);
 
   const page = await workbench.addPage('Goma offensive');
@@ -175,23 +175,51 @@ test('pasting a megabyte of text keeps the window responsive and keeps every wor
   await workbench.waitForLibrary(3);
   const page = await workbench.addPage('Big paste');
   await page.click();
-  const { length, blockedMilliseconds } = await page.evaluate(async (root) => {
+  const { length, longestFrameMilliseconds, totalMilliseconds } = await page.evaluate(async (root) => {
     const line = 'Goma fell to the M23 on Sunday; the UN mission and Kinshasa blamed Kigali, which denied it. ';
     const text = Array.from({ length: 11_000 }, (_, index) => `${index} ${line}`).join('\n');
     const data = new DataTransfer();
     data.setData('text/plain', text);
     const started = performance.now();
     root.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    // Until the second frame after the paste: how long the window could not paint.
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    return { length: text.length, blockedMilliseconds: Math.round(performance.now() - started) };
+    // Frame by frame until the last line is in: the longest gap is how long the window froze.
+    let longest = 0;
+    let previous = started;
+    while (!(root.lastElementChild?.textContent ?? '').startsWith('10999')) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const now = performance.now();
+      longest = Math.max(longest, now - previous);
+      previous = now;
+      if (now - started > 60_000) break;
+    }
+    return { length: text.length, longestFrameMilliseconds: Math.round(longest), totalMilliseconds: Math.round(performance.now() - started) };
   });
   expect(length).toBeGreaterThan(1_000_000);
-  await expect(page).toContainText('10999 Goma fell');
+  // The rest goes in by chunks between frames; on a loaded machine that takes a few seconds.
+  await expect(page).toContainText('10999 Goma fell', { timeout: 30_000 });
   // Responsive: typing right after the paste lands at once.
+  await appPage.evaluate(() => {
+    const state = { longest: 0, running: true };
+    Object.assign(window, { frameWatch: state });
+    let previous = performance.now();
+    const tick = (now: number) => {
+      state.longest = Math.max(state.longest, now - previous);
+      previous = now;
+      if (state.running) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
   await appPage.keyboard.type(' END');
+  // Measured before asserting: Playwright's own text matching over 1 MB would stall frames too.
+  await appPage.waitForTimeout(1000);
+  const typingFrame = await appPage.evaluate(() => {
+    const state = (window as unknown as { frameWatch: { longest: number; running: boolean } }).frameWatch;
+    state.running = false;
+    return Math.round(state.longest);
+  });
   await expect(page).toContainText('denied it.  END');
-  testInfo.annotations.push({ type: 'paste 1 MB: window blocked (ms)', description: String(blockedMilliseconds) });
+  testInfo.annotations.push({ type: 'typing in a 1 MB note: longest frame (ms)', description: String(typingFrame) });
+  testInfo.annotations.push({ type: 'paste 1 MB: longest frame, all in (ms)', description: `${longestFrameMilliseconds}, ${totalMilliseconds}` });
   await appPage.waitForTimeout(1500);
   await appPage.reload();
   await workbench.sideTab('Notes');
@@ -237,7 +265,7 @@ test('a mention reads as the entity’s current name, and as its old name once t
 test('rich text copied from an article is pasted as plain text with a citation of the article', async ({ workbench, appPage }) => {
   await workbench.waitForLibrary(3);
   await workbench.open(KAGAME);
-  const title = (await workbench.pane(1).getByRole('heading').first().textContent()) ?? '';
+  const title = await workbench.paneTitle(1);
   const page = await workbench.addPage('Clippings');
   await workbench.selectText(1, GOMA);
   // The copy event is what the workbench listens to; the OS clipboard is not reachable headless.

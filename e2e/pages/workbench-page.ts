@@ -137,6 +137,13 @@ export class WorkbenchPage {
     return this.highlightsPanel.getByRole('list', { name: 'Highlights in this article' });
   }
 
+  /** The title of the article a pane shows, once it has loaded. */
+  async paneTitle(position: number): Promise<string> {
+    const heading = this.pane(position).getByRole('heading').first();
+    await expect(heading).not.toHaveText(/^(Loading…|Empty pane)$/);
+    return (await heading.textContent()) ?? '';
+  }
+
   /** Chooses a tab of the side panel (Highlights, Notes…). */
   async sideTab(name: string): Promise<void> {
     await this.page.getByRole('tab', { name }).click();

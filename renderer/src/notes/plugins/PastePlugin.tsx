@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { $createParagraphNode, $createTextNode, $getNodeByKey, $getSelection, $isRangeSelection, COMMAND_PRIORITY_HIGH, HISTORY_MERGE_TAG, PASTE_COMMAND, type LexicalEditor, type LexicalNode } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getNodeByKey, $getSelection, $isRangeSelection, COMMAND_PRIORITY_HIGH, HISTORY_MERGE_TAG, PASTE_COMMAND, SKIP_SCROLL_INTO_VIEW_TAG, type LexicalEditor, type LexicalNode } from 'lexical';
 import { useEffect } from 'react';
 import { useNoteServices } from '../note-services';
 import { planPaste } from '../paste-as-text';
@@ -35,13 +35,14 @@ function insertInChunks(editor: LexicalEditor, makers: ReadonlyArray<() => Lexic
           let after = lastKey ? $getNodeByKey(lastKey) : null;
           if (!after) return;
           for (const node of nodes) after = after.insertAfter(node);
-          after?.selectEnd?.();
+          // The caret moves once, at the end: moving it per chunk would lay out the whole note each time.
+          if (next >= makers.length) after.selectEnd();
         }
         lastKey = nodes[nodes.length - 1]?.getKey() ?? lastKey;
         // Scheduled from inside: within a command the update runs after this function returns.
         if (next < makers.length && lastKey) setTimeout(() => step(false), 0);
       },
-      first ? undefined : { tag: HISTORY_MERGE_TAG },
+      first ? undefined : { tag: [HISTORY_MERGE_TAG, SKIP_SCROLL_INTO_VIEW_TAG] },
     );
   };
   step(true);
