@@ -30,8 +30,11 @@ export function NotesPanel({ article, openPageId, onOpenPage, quoteRequest, onQu
   const openPage = pages?.find((page) => page.id === openPageId) ?? (openPageId === null ? pages?.[0] : undefined);
   const [pageEditor, setPageEditor] = useState<{ pageId: NoteId; editor: LexicalEditor } | null>(null);
   const creatingFor = useRef<number | null>(null);
+  const [unavailablePageId, setUnavailablePageId] = useState<NoteId | null>(null);
   const openPageKey = openPage?.id;
   const onEditor = useCallback((editor: LexicalEditor | null) => setPageEditor(editor && openPageKey ? { pageId: openPageKey, editor } : null), [openPageKey]);
+
+  const onUnavailable = useCallback(() => setUnavailablePageId(openPageKey ?? null), [openPageKey]);
 
   useEffect(() => {
     if (!quoteRequest || !pages) return;
@@ -44,11 +47,16 @@ export function NotesPanel({ article, openPageId, onOpenPage, quoteRequest, onQu
       );
       return;
     }
+    if (unavailablePageId === openPage.id) {
+      onQuoteDone(quoteRequest.seq);
+      onMessage(`“${openPage.title}” cannot be edited (it is damaged), so the quote was not added: open or add another page, then quote again`);
+      return;
+    }
     if (pageEditor?.pageId !== openPage.id) return;
     pageEditor.editor.dispatchCommand(INSERT_QUOTE_CARD_COMMAND, { card: quoteRequest.card, at: 'end' });
     onQuoteDone(quoteRequest.seq);
     onMessage(`Quoted in “${openPage.title}”`);
-  }, [quoteRequest, pages, openPage, pageEditor, db, onOpenPage, onQuoteDone, onMessage]);
+  }, [quoteRequest, pages, openPage, pageEditor, unavailablePageId, db, onOpenPage, onQuoteDone, onMessage]);
 
   return (
     <aside className="notes-panel" aria-label="Notes">
@@ -68,7 +76,7 @@ export function NotesPanel({ article, openPageId, onOpenPage, quoteRequest, onQu
           </p>
         ))}
         <NotebookPages pages={pages ?? []} openId={openPage?.id ?? null} onOpen={onOpenPage} onMessage={onMessage} />
-        {openPage && <StoredNoteEditor key={openPage.id} target={{ kind: 'page', id: openPage.id }} label={`Page ${openPage.title}`} onEditor={onEditor} onMessage={onMessage} />}
+        {openPage && <StoredNoteEditor key={openPage.id} target={{ kind: 'page', id: openPage.id }} label={`Page ${openPage.title}`} onEditor={onEditor} onUnavailable={onUnavailable} onMessage={onMessage} />}
       </section>
     </aside>
   );

@@ -1,4 +1,5 @@
 import type { LexicalEditor } from 'lexical';
+import { useEffect } from 'react';
 import type { NoteRecord } from '../../../shared/model/note';
 import { DamagedNote } from './DamagedNote';
 import { NoteEditor } from './NoteEditor';
@@ -12,12 +13,18 @@ interface StoredNoteEditorProps {
   /** Called with the editor once it exists (to insert quote cards from outside). */
   onEditor?(editor: LexicalEditor): void;
   onSaved?(note: NoteRecord): void;
+  /** Called when the note cannot be edited (damaged or gone), so a caller waiting for its editor can stop. */
+  onUnavailable?(): void;
   onMessage(message: string): void;
 }
 
 /** Loads a note and opens it in an editor, or read-only when it is damaged. */
-export function StoredNoteEditor({ target, label, seedText, placeholder, onEditor, onSaved, onMessage }: StoredNoteEditorProps) {
+export function StoredNoteEditor({ target, label, seedText, placeholder, onEditor, onSaved, onUnavailable, onMessage }: StoredNoteEditorProps) {
   const stored = useStoredNote(target);
+  const unavailable = stored.state === 'damaged' || stored.state === 'missing';
+  useEffect(() => {
+    if (unavailable) onUnavailable?.();
+  }, [unavailable, onUnavailable]);
   if (stored.state === 'loading') return <p className="pane-hint">Loading the note…</p>;
   if (stored.state === 'missing') return <p className="pane-hint">That note no longer exists.</p>;
   if (stored.state === 'damaged') return <DamagedNote label={label} text={stored.text} reason={stored.reason} />;
