@@ -37,7 +37,11 @@ beforeEach(async () => {
     root.render(
       <AppServicesContext.Provider value={services}>
         <LexicalComposer initialConfig={{ namespace: 'test', nodes: [...NOTE_NODES], onError: (error) => errors.push(error.message) }}>
-          <EditorRefPlugin editorRef={(instance) => (editor = instance)} />
+          <EditorRefPlugin
+            editorRef={(instance) => {
+              editor = instance;
+            }}
+          />
           <AutosavePlugin identity={identity} saveOnMount={false} onError={(message) => errors.push(message)} />
         </LexicalComposer>
       </AppServicesContext.Provider>,
