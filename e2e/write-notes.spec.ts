@@ -75,6 +75,8 @@ test('a notebook page with a heading, a list, a quote card and a mention survive
     .poll(() => workbench.paneText(1).evaluate((root) => [...(CSS.highlights.get('workbench-reveal') ?? [])].map((range) => (range instanceof Range && root.contains(range.commonAncestorContainer) ? range.toString() : '')).join('')))
     .toBe(GOMA);
   await workbench.screenshot('quote-card-revealed', testInfo);
+  // The article, now focused, lists the page among the notes that cite it.
+  await expect(workbench.notesPanel.getByRole('region', { name: 'Notes citing this article' }).getByRole('button', { name: 'Page “Goma offensive”' })).toBeVisible();
 
   // The highlight shows the page that cites it; the back-link opens the page.
   await workbench.sideTab('Highlights');
@@ -104,9 +106,12 @@ test('notes are found by their words, and a result opens the note', async ({ wor
   await workbench.pageEditor('Diplomacy').click();
   await appPage.keyboard.type('Nairobi talks were brokered by Kenya.');
   await workbench.notebook.getByRole('button', { name: 'Other' }).click();
+  await workbench.notesPanel.getByRole('textbox', { name: /^Note on U\.S\. Secretary of State/ }).click();
+  await appPage.keyboard.type('Kenya hosted the talks in Nairobi.');
   await workbench.notesPanel.getByRole('searchbox', { name: 'Search notes' }).fill('nairobi');
   const results = workbench.notesPanel.getByRole('list', { name: 'Notes found' });
-  await expect(results.getByRole('button')).toHaveCount(1);
+  await expect(results.getByRole('button')).toHaveCount(2);
+  await expect(results.getByRole('button', { name: /^Note on an article/ })).toContainText('Kenya hosted the talks in Nairobi.');
   await results.getByRole('button', { name: /Page “Diplomacy”/ }).click();
   await expect(workbench.pageEditor('Diplomacy')).toHaveText('Nairobi talks were brokered by Kenya.');
 });

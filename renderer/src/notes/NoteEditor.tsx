@@ -36,7 +36,7 @@ export interface NoteEditorProps {
   saveOnMount?: boolean;
   placeholder?: string;
   /** Called with the editor once it exists (to insert quote cards from outside). */
-  onEditor?(editor: LexicalEditor): void;
+  onEditor?(editor: LexicalEditor | null): void;
   onSaved?(note: NoteRecord): void;
   onMessage(message: string): void;
 }

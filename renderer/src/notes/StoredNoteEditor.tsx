@@ -11,7 +11,7 @@ interface StoredNoteEditorProps {
   seedText?: string;
   placeholder?: string;
   /** Called with the editor once it exists (to insert quote cards from outside). */
-  onEditor?(editor: LexicalEditor): void;
+  onEditor?(editor: LexicalEditor | null): void;
   onSaved?(note: NoteRecord): void;
   /** Called when the note cannot be edited (damaged or gone), so a caller waiting for its editor can stop. */
   onUnavailable?(): void;
