@@ -2,6 +2,7 @@ import { LinkNode, AutoLinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { createEditor, type EditorThemeClasses, type Klass, type LexicalNode } from 'lexical';
+import { describeNoteContent } from './note-content';
 import { EntityMentionNode } from './nodes/EntityMentionNode';
 import { QuoteCardNode } from './nodes/QuoteCardNode';
 
@@ -32,8 +33,9 @@ export function checkNoteContent(content: string): string | null {
         throw error;
       },
     });
-    const state = editor.parseEditorState(content);
-    if (state.isEmpty() && !content.includes('"root"')) return 'it holds no editor state';
+    // The shape check first: Lexical may accept JSON without a root as an empty note, which would then be saved over it.
+    describeNoteContent(content);
+    editor.parseEditorState(content);
     return null;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);

@@ -72,6 +72,7 @@ describe('QuoteCardNode and EntityMentionNode', () => {
     const content = writeNote(headlessEditor()).replace('"annotationId":"a-denial",', '');
     expect(checkNoteContent(content)).toMatch(/annotationId/);
     expect(checkNoteContent('{"root": [')).toMatch(/JSON/);
+    expect(checkNoteContent('{"editorState": {}}')).toMatch(/no root node/);
     expect(checkNoteContent(writeNote(headlessEditor()))).toBeNull();
   });
 });
