@@ -97,12 +97,12 @@ test('clicking overlapping highlights selects the innermost, and a comment on it
   await expect(editor.locator('blockquote')).toHaveText('Marco Rubio');
   await editor.getByRole('button', { name: /^U\.S\. Secretary of State/ }).click();
   await expect(editor.locator('blockquote')).toHaveText(/^U\.S\. Secretary of State Marco Rubio/);
+  // The comment is a note (Lexical), saved as it is typed.
   await editor.getByRole('textbox', { name: 'Comment' }).fill('Who set up the call? Check the State Department readout.');
-  await editor.getByRole('button', { name: 'Save comment' }).click();
   await expect(appPage.getByRole('status').last()).toHaveText('Comment saved');
   await appPage.reload();
   await workbench.highlightList.getByRole('button', { name: /^U\.S\. Secretary of State/ }).click();
-  await expect(workbench.highlightsPanel.getByRole('textbox', { name: 'Comment' })).toHaveValue('Who set up the call? Check the State Department readout.');
+  await expect(workbench.highlightsPanel.getByRole('textbox', { name: 'Comment' })).toHaveText('Who set up the call? Check the State Department readout.');
 });
 
 test('selections that cannot be highlighted get a clear message', async ({ workbench }) => {

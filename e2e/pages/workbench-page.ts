@@ -137,6 +137,69 @@ export class WorkbenchPage {
     return this.highlightsPanel.getByRole('list', { name: 'Highlights in this article' });
   }
 
+  /** The title of the article a pane shows, once it has loaded. */
+  async paneTitle(position: number): Promise<string> {
+    const heading = this.pane(position).getByRole('heading').first();
+    await expect(heading).not.toHaveText(/^(Loading…|Empty pane)$/);
+    return (await heading.textContent()) ?? '';
+  }
+
+  /** Chooses a tab of the side panel (Highlights, Notes…). */
+  async sideTab(name: string): Promise<void> {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  get selectedHighlight(): Locator {
+    return this.highlightsPanel.getByRole('region', { name: 'Selected highlight' });
+  }
+
+  get notesPanel(): Locator {
+    return this.page.getByRole('complementary', { name: 'Notes' });
+  }
+
+  get notebook(): Locator {
+    return this.notesPanel.getByRole('region', { name: 'Notebook' });
+  }
+
+  /** A notebook page's editor (a Lexical contenteditable named after the page). */
+  pageEditor(title: string): Locator {
+    return this.notebook.getByRole('textbox', { name: `Page ${title}` });
+  }
+
+  /** Adds a page to the notebook (in the Notes tab) and waits for its editor. */
+  async addPage(title: string): Promise<Locator> {
+    await this.sideTab('Notes');
+    await this.notebook.getByRole('textbox', { name: 'New page name' }).fill(title);
+    await this.notebook.getByRole('button', { name: 'Add page' }).click();
+    await expect(this.pageEditor(title)).toBeVisible();
+    return this.pageEditor(title);
+  }
+
+  /**
+   * Puts an entity straight into the app's IndexedDB (the entity registry's UI is built on another
+   * branch), then reloads so every live query reads it. Raw IndexedDB, not Dexie: the page does not
+   * expose its database object.
+   */
+  async seedEntity(entity: { id: string; name: string; aliases: string[] }): Promise<void> {
+    await this.page.evaluate(
+      (row) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('research-workbench');
+          open.onerror = () => reject(open.error ?? new Error('could not open the database'));
+          open.onsuccess = () => {
+            const tx = open.result.transaction('entities', 'readwrite');
+            tx.objectStore('entities').put({ ...row, typeId: 'default-person', description: '', externalId: '', createdAt: Date.now(), updatedAt: Date.now() });
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error ?? new Error('could not write the entity'));
+          };
+        }),
+      entity,
+    );
+  }
+
   /** Saves a screenshot where people look for them: test-results/screenshots/<name>.png. */
   async screenshot(name: string, testInfo: TestInfo): Promise<void> {
     const directory = path.resolve(testInfo.config.rootDir, '..', 'test-results', 'screenshots');

@@ -16,6 +16,8 @@ import { AnnotationsPanel } from '../highlights/AnnotationsPanel';
 import { LegendDialog } from '../highlights/LegendDialog';
 import { SelectionToolbar } from '../highlights/SelectionToolbar';
 import { useHighlighting } from '../highlights/use-highlighting';
+import { NotesPanel } from '../notes/NotesPanel';
+import { useNotesWiring } from '../notes/use-notes-wiring';
 import type { ArticleId } from '../../../shared/model/ids';
 import { useAppServices } from './app-services';
 import { SidePanel } from './SidePanel';
@@ -46,6 +48,17 @@ export function App() {
     });
   }, []);
   const focusedArticle = paneArticles.get(layout.focusedId) ?? null;
+  const selectHighlight = highlighting.select;
+  const notes = useNotesWiring({
+    layout,
+    dispatch,
+    paneArticles,
+    setSideTab,
+    onSelectHighlight: useCallback((selection) => selectHighlight(selection, false), [selectHighlight]),
+    selected: highlighting.selected,
+    isMac,
+    onMessage: setAnnouncement,
+  });
   const correctionRows = useLiveQuery(() => db.articleMeta.toArray(), [db]);
   const corrections = useMemo(() => (correctionRows ? new Map(correctionRows.map((row) => [row.path, row])) : NO_CORRECTIONS), [correctionRows]);
 
@@ -101,7 +114,7 @@ export function App() {
 
   const action = (id: AppAction['id']) => actions.find((candidate) => candidate.id === id);
   const editing = editingPath ? corpus.listing?.articles.find((article) => article.path === editingPath) : undefined;
-  return (
+  return notes.provide(
     <div className="app">
       <header className="toolbar">
         <h1>Research Workbench</h1>
@@ -155,6 +168,21 @@ export function App() {
                   onSelect={highlighting.select}
                   onReattach={highlighting.reattach}
                   onEditLegend={() => setEditingLegend(true)}
+                  onQuote={notes.requestQuote}
+                  onMessage={setAnnouncement}
+                />
+              ),
+            },
+            {
+              id: 'notes',
+              label: 'Notes',
+              render: () => (
+                <NotesPanel
+                  article={focusedArticle}
+                  openPageId={notes.openPageId}
+                  onOpenPage={notes.setOpenPageId}
+                  quoteRequest={notes.quoteRequest}
+                  onQuoteDone={notes.quoteDone}
                   onMessage={setAnnouncement}
                 />
               ),

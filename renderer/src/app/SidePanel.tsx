@@ -48,6 +48,8 @@ export function SidePanel({ tabs, active, onActivate }: SidePanelProps) {
             aria-controls={`side-tabpanel-${tab.id}`}
             tabIndex={tab.id === current?.id ? 0 : -1}
             onClick={() => onActivate(tab.id)}
+            // Spring-loaded: dragging something over a tab opens it, so a highlight can be dropped on a note.
+            onDragEnter={() => onActivate(tab.id)}
           >
             {tab.label}
           </button>

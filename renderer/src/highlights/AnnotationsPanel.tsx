@@ -1,9 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useEffect, useState } from 'react';
+import { useDeferredValue } from 'react';
 import type { HighlightRecord, LegendEntry } from '../../../shared/model/annotation';
 import type { AnnotationId, ArticleId, LegendId } from '../../../shared/model/ids';
 import { useAppServices } from '../app/app-services';
-import { inTextOrder, loadAnnotations } from '../db/annotation-store';
+import { inTextOrder, loadAnnotations, updateAnnotation } from '../db/annotation-store';
+import { CitingNotes } from '../notes/CitingNotes';
+import type { QuoteCardPayload } from '../notes/nodes/QuoteCardNode';
+import { writeQuoteCardTransfer } from '../notes/quote-card-transfer';
+import { StoredNoteEditor } from '../notes/StoredNoteEditor';
 
 export interface SelectedHighlight {
   paneId: string;
@@ -21,6 +25,8 @@ interface AnnotationsPanelProps {
   onSelect(selection: SelectedHighlight | null, scroll: boolean): void;
   onReattach(id: AnnotationId): void;
   onEditLegend(): void;
+  /** Quotes a highlight into the open notebook page. */
+  onQuote(card: QuoteCardPayload): void;
   /** Tells the user what happened (saved, or why it failed). */
   onMessage(message: string): void;
 }
@@ -38,6 +44,7 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
   const orphans = annotations.filter((annotation) => annotation.anchor.status === 'orphan');
   const current = selected && selected.paneId === paneId ? annotations.find((annotation) => annotation.id === selected.id) : undefined;
   const colour = (id: LegendId) => legend.find((entry) => entry.id === id);
+  const cardOf = (annotation: HighlightRecord): QuoteCardPayload => ({ annotationId: annotation.id, articleId: annotation.articleId, quote: annotation.target.quote.exact, articleTitle: props.articleTitle });
   const run = (work: Promise<unknown>, done?: string) =>
     void work.then(() => done && props.onMessage(done)).catch((error: unknown) => props.onMessage(error instanceof Error ? error.message : String(error)));
 
@@ -70,7 +77,12 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
           candidates={selected?.candidates ?? []}
           annotations={annotations}
           onRecolour={(legendId) => run(highlights.actions.recolour(current.id, legendId))}
-          onComment={(comment) => run(highlights.actions.comment(current.id, comment), 'Comment saved')}
+          onCommentText={(text) => {
+            // The comment note is the comment; its plain text is kept on the highlight for lists and exports.
+            if (text !== current.comment) run(updateAnnotation(db, current.id, { comment: text }), 'Comment saved');
+          }}
+          onQuote={() => props.onQuote(cardOf(current))}
+          onMessage={props.onMessage}
           onDelete={() => run(highlights.actions.remove(current.id).then(() => props.onSelect(null, false)))}
           onPick={(id) => props.onSelect({ paneId, id, candidates: selected?.candidates ?? [id] }, false)}
         />
@@ -83,6 +95,9 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
               <li key={annotation.id}>
                 <button
                   type="button"
+                  draggable
+                  onDragStart={(event) => writeQuoteCardTransfer(event.dataTransfer, cardOf(annotation))}
+                  title="Drag onto a note to quote it"
                   className={annotation.id === current?.id ? 'selected' : undefined}
                   aria-current={annotation.id === current?.id}
                   onClick={() => paneId && props.onSelect({ paneId, id: annotation.id, candidates: [annotation.id] }, true)}
@@ -125,14 +140,14 @@ interface SelectedEditorProps {
   candidates: readonly AnnotationId[];
   legend: readonly LegendEntry[];
   onRecolour(id: LegendId): void;
-  onComment(comment: string): void;
+  onCommentText(text: string): void;
+  onQuote(): void;
+  onMessage(message: string): void;
   onDelete(): void;
   onPick(id: AnnotationId): void;
 }
 
-function SelectedEditor({ annotation, annotations, candidates, legend, onRecolour, onComment, onDelete, onPick }: SelectedEditorProps) {
-  const [comment, setComment] = useState(annotation.comment);
-  useEffect(() => setComment(annotation.comment), [annotation.comment]);
+function SelectedEditor({ annotation, annotations, candidates, legend, onRecolour, onCommentText, onQuote, onMessage, onDelete, onPick }: SelectedEditorProps) {
   const others = candidates.filter((id) => id !== annotation.id).map((id) => annotations.find((candidate) => candidate.id === id)).filter((candidate) => candidate !== undefined);
   return (
     <section className="selected-highlight" aria-label="Selected highlight">
@@ -147,18 +162,26 @@ function SelectedEditor({ annotation, annotations, candidates, legend, onRecolou
           ))}
         </select>
       </label>
-      <label>
-        Comment
-        <textarea value={comment} rows={3} onChange={(event) => setComment(event.target.value)} onBlur={() => onComment(comment)} />
-      </label>
+      <div className="comment-note">
+        <span className="field-label">Comment</span>
+        <StoredNoteEditor
+          target={{ kind: 'comment', targetId: annotation.id }}
+          label="Comment"
+          seedText={annotation.comment}
+          placeholder="Comment on this highlight…"
+          onSaved={(note) => onCommentText(note.text)}
+          onMessage={onMessage}
+        />
+      </div>
       <div className="form-buttons">
-        <button type="button" onClick={() => onComment(comment)}>
-          Save comment
+        <button type="button" onClick={onQuote} title="Quote it in the open notebook page (Ctrl+Shift+Q)">
+          Quote in note
         </button>
         <button type="button" onClick={onDelete}>
           Delete highlight
         </button>
       </div>
+      <CitingNotes by="annotation" id={annotation.id} />
       {others.length > 0 && (
         <div className="overlapping">
           <span>Also under the click:</span>
