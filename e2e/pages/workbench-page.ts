@@ -137,6 +137,56 @@ export class WorkbenchPage {
     return this.highlightsPanel.getByRole('list', { name: 'Highlights in this article' });
   }
 
+  get entitiesPanel(): Locator {
+    return this.page.getByRole('complementary', { name: 'Entities' });
+  }
+
+  async showEntities(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Entities' }).click();
+  }
+
+  get tagPicker(): Locator {
+    return this.page.getByRole('dialog', { name: /^Tag as / });
+  }
+
+  /**
+   * Selects a phrase and tags it with the toolbar's "Tag as <type>": the type-ahead then chooses
+   * the option named `option` (an existing entity's row), or creates an entity named `name`.
+   */
+  async tag(position: number, phrase: string, type: string, choice: { create?: string; option?: string | RegExp } = {}): Promise<void> {
+    await this.selectText(position, phrase);
+    await this.selectionToolbar.getByRole('button', { name: `Tag as ${type}` }).click();
+    const input = this.tagPicker.getByRole('combobox');
+    if (choice.option) {
+      await this.tagPicker.getByRole('option', { name: choice.option }).click();
+      return;
+    }
+    if (choice.create) await input.fill(choice.create);
+    await this.tagPicker.getByRole('option', { name: `Create “${(choice.create ?? phrase).trim()}”` }).click();
+  }
+
+  /** The texts painted as entity mentions inside a pane, sorted. */
+  async mentionTexts(position: number): Promise<string[]> {
+    return this.paneText(position).evaluate((root) => {
+      const texts: string[] = [];
+      for (const [name, highlight] of CSS.highlights) {
+        if (!name.startsWith('wbm-type-')) continue;
+        for (const range of highlight) if (range instanceof Range && root.contains(range.commonAncestorContainer)) texts.push(range.toString());
+      }
+      return texts.sort();
+    });
+  }
+
+  /** The row of an entity in the Entities tab's index. */
+  entityRow(name: string | RegExp): Locator {
+    return this.entitiesPanel.getByRole('listbox', { name: 'Entity index' }).getByRole('option', { name });
+  }
+
+  get statusBar(): Locator {
+    // The status bar comes after every pane's own status notices.
+    return this.page.getByRole('status').last();
+  }
+
   /** Saves a screenshot where people look for them: test-results/screenshots/<name>.png. */
   async screenshot(name: string, testInfo: TestInfo): Promise<void> {
     const directory = path.resolve(testInfo.config.rootDir, '..', 'test-results', 'screenshots');
