@@ -33,14 +33,7 @@ test('a selection is tagged from the toolbar or the keyboard, nested mentions ar
   await workbench.screenshot('tagging', testInfo);
 
   // Clicking inside the nested mention selects the innermost and shows it in the Entities tab.
-  await workbench.selectText(1, 'Marco Rubio');
-  const box = await workbench.paneText(1).evaluate((root) => {
-    const rect = document.getSelection()?.getRangeAt(0).getBoundingClientRect();
-    document.getSelection()?.removeAllRanges();
-    return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-  });
-  if (!box) throw new Error('no box');
-  await appPage.mouse.click(box.x, box.y);
+  await workbench.clickPhrase(1, 'Marco Rubio');
   const selected = workbench.entitiesPanel.getByRole('region', { name: 'Selected mention' });
   await expect(selected).toContainText('“Marco Rubio” tags Marco Rubio');
   await expect(selected.getByRole('group', { name: 'Mentions under the click' }).getByRole('button')).toHaveCount(2);

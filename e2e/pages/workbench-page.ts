@@ -165,6 +165,18 @@ export class WorkbenchPage {
     await this.tagPicker.getByRole('option', { name: `Create “${(choice.create ?? phrase).trim()}”` }).click();
   }
 
+  /** Clicks the middle of a phrase of a pane's text (its `occurrence`-th appearance). */
+  async clickPhrase(position: number, phrase: string, occurrence = 0): Promise<void> {
+    await this.selectText(position, phrase, occurrence);
+    const box = await this.page.evaluate(() => {
+      const rect = document.getSelection()?.getRangeAt(0).getBoundingClientRect();
+      document.getSelection()?.removeAllRanges();
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    });
+    if (!box) throw new Error(`"${phrase}" has no box`);
+    await this.page.mouse.click(box.x, box.y);
+  }
+
   /** The texts painted as entity mentions inside a pane, sorted. */
   async mentionTexts(position: number): Promise<string[]> {
     return this.paneText(position).evaluate((root) => {
