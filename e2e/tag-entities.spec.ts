@@ -56,3 +56,49 @@ test('an empty or whitespace selection is refused with a message', async ({ work
   await expect(workbench.tagPicker).toBeHidden();
   await expect(workbench.statusBar).toContainText('The selection is empty');
 });
+
+test('M23 tagged once is found in all three articles, accepted, and counted in the index', async ({ workbench, appPage }, testInfo) => {
+  await workbench.waitForLibrary(3);
+  await workbench.open(KAGAME);
+  await workbench.tag(1, 'M23', 'Organisation');
+  await workbench.showEntities();
+  const details = workbench.entitiesPanel.getByRole('region', { name: 'Entity M23' });
+  await details.getByRole('button', { name: 'Find all mentions' }).click();
+  const review = details.getByRole('region', { name: 'Review mentions of M23' });
+  // 8 outside the sites' boilerplate (3 + 3 + 2); the one tagged by hand is not proposed again.
+  await expect(review.getByRole('status')).toContainText('8 matches in 3 articles');
+  await expect(review.getByRole('status')).toContainText('7 to review');
+  await expect(review.getByRole('region')).toHaveCount(3);
+  await workbench.screenshot('review-queue', testInfo);
+
+  // Skip one, accept the rest of the Blinken article at once, then everything left.
+  const blinken = review.getByRole('region', { name: /^Hits in United States' State Secretary/ });
+  await blinken.getByRole('button', { name: 'Skip “M23”' }).first().click();
+  await blinken.getByRole('button', { name: 'Accept all in this article' }).click();
+  await expect(workbench.entityRow(/^M23, Organisation, 2 mentions$/)).toBeVisible();
+  await review.getByRole('button', { name: 'Accept all (5)' }).click();
+  await expect(workbench.entityRow('M23, Organisation, 7 mentions')).toBeVisible();
+  const mentions = details.getByRole('region', { name: 'Mentions', exact: true });
+  await expect(mentions.getByRole('region')).toHaveText([/\(3\)/, /\(3\)/, /\(1\)/]);
+  await expect(mentions.getByRole('region', { name: /^U\.S\. Secretary of State Marco Rubio.*: 3 mentions$/ })).toBeVisible();
+
+  // The batch is one undo step; redo brings it back.
+  await workbench.paneText(1).focus();
+  await appPage.keyboard.press('Control+z');
+  await expect(workbench.statusBar).toHaveText('Undid accept 5 hits');
+  await expect(workbench.entityRow('M23, Organisation, 2 mentions')).toBeVisible();
+  await appPage.keyboard.press('Control+Shift+z');
+  await expect(workbench.entityRow('M23, Organisation, 7 mentions')).toBeVisible();
+
+  // The skipped hit is proposed again by the next search; a rejected one is not.
+  await review.getByRole('button', { name: 'Close review' }).click();
+  await details.getByRole('button', { name: 'Find all mentions' }).click();
+  await expect(review.getByRole('status')).toContainText('1 to review');
+  await review.getByRole('button', { name: 'Reject “M23”' }).click();
+  await expect(review.getByRole('listitem')).toHaveAttribute('data-status', 'rejected');
+  await review.getByRole('button', { name: 'Close review' }).click();
+  await details.getByRole('button', { name: 'Find all mentions' }).click();
+  await expect(review.getByRole('status')).toContainText('0 to review');
+  await expect.poll(() => workbench.mentionTexts(1)).toEqual(['M23', 'M23', 'M23']);
+  await workbench.screenshot('entity-index', testInfo);
+});

@@ -12,6 +12,7 @@ import { LibraryPanel } from '../library/LibraryPanel';
 import { MAX_PANES } from '../reader/pane-layout';
 import { ReaderArea } from '../reader/ReaderArea';
 import { useLayout } from '../reader/use-layout';
+import { useRevealPassage } from '../reader/use-reveal-passage';
 import { AnnotationsPanel } from '../highlights/AnnotationsPanel';
 import { LegendDialog } from '../highlights/LegendDialog';
 import { SelectionToolbar } from '../highlights/SelectionToolbar';
@@ -51,6 +52,8 @@ export function App() {
     });
   }, []);
   const focusedArticle = paneArticles.get(layout.focusedId) ?? null;
+  const reveal = useRevealPassage(layout, dispatch);
+  const titleForPath = useCallback((path: string) => summaries.get(path)?.meta.title, [summaries]);
   const correctionRows = useLiveQuery(() => db.articleMeta.toArray(), [db]);
   const corrections = useMemo(() => (correctionRows ? new Map(correctionRows.map((row) => [row.path, row])) : NO_CORRECTIONS), [correctionRows]);
 
@@ -164,7 +167,20 @@ export function App() {
                 />
               ),
             },
-            { id: 'entities', label: 'Entities', render: () => <EntitiesPanel types={entities.types} selection={entities.selection} onMessage={setAnnouncement} /> },
+            {
+              id: 'entities',
+              label: 'Entities',
+              render: () => (
+                <EntitiesPanel
+                  types={entities.types}
+                  selection={entities.selection}
+                  stepping={entities.stepping}
+                  titleForPath={titleForPath}
+                  reveal={(passage) => void reveal(passage).then((problem) => problem && setAnnouncement(problem))}
+                  onMessage={setAnnouncement}
+                />
+              ),
+            },
           ]}
         />
       </div>

@@ -179,6 +179,14 @@ export async function updateEntity(db: WorkbenchDb, id: EntityId, details: Entit
   return editEntity(db, id, (entity) => ({ ...entity, ...changes }));
 }
 
+/** Gives an entity another type (its mentions take that type's colour). Throws an {@link EntityError} when the type does not exist. */
+export async function setEntityType(db: WorkbenchDb, id: EntityId, typeId: EntityTypeId): Promise<EntityEdit> {
+  return db.transaction('rw', db.entities, db.entityTypes, async () => {
+    await requireType(db, typeId);
+    return editEntity(db, id, (entity) => ({ ...entity, typeId }));
+  });
+}
+
 /**
  * Merges `fromId` into `intoId`: its mentions and rejected hits move to `into` (a mention of words
  * `into` already tags is dropped instead), its name and aliases become aliases of `into`, its

@@ -1,7 +1,7 @@
 import { createOffsetConverter, type OffsetConverter } from '../../../shared/anchoring/code-points';
 import { describeRange, type CodePointRange } from '../../../shared/anchoring/describe-range';
 import type { Entity, MentionRecord } from '../../../shared/model/annotation';
-import { newAnnotationId, type AnnotationId, type ArticleId, type EntityId } from '../../../shared/model/ids';
+import { newAnnotationId, type AnnotationId, type ArticleId, type EntityId, type EntityTypeId } from '../../../shared/model/ids';
 import {
   addMentions,
   createEntity,
@@ -15,6 +15,7 @@ import {
   renameEntity,
   restoreRows,
   setAliases,
+  setEntityType,
   splitMentions,
   updateEntity,
   type EntityChangeSet,
@@ -49,6 +50,8 @@ export interface EntityActions {
   untag(mentionIds: readonly AnnotationId[]): Promise<void>;
   rename(id: EntityId, name: string): Promise<void>;
   setAliases(id: EntityId, aliases: readonly string[]): Promise<void>;
+  /** Gives the entity another type. */
+  setType(id: EntityId, typeId: EntityTypeId): Promise<void>;
   /** Changes the description or the Wikidata id. */
   update(id: EntityId, details: EntityDetails): Promise<void>;
   /** Merges `fromId` into `intoId` (see `mergeEntities`). */
@@ -152,6 +155,9 @@ export function createEntityActions(db: WorkbenchDb, undo: UndoStack): EntityAct
     },
     async setAliases(id, aliases) {
       record('edit aliases', editChanges(await setAliases(db, id, aliases)));
+    },
+    async setType(id, typeId) {
+      record('change entity type', editChanges(await setEntityType(db, id, typeId)));
     },
     async update(id, details) {
       record('edit entity', editChanges(await updateEntity(db, id, details)));

@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import type { Entity } from '../../../shared/model/annotation';
+import type { ArticleId } from '../../../shared/model/ids';
+import type { MentionHit } from '../../../shared/model/mention';
+import { useAppServices } from '../app/app-services';
+import { resolveArticleId } from '../db/article-registry';
+import { loadRejectedHits } from '../db/entity-store';
+import { loadEntityMentions } from '../db/mention-queries';
+import { hitsToPropose, taggedRanges, type PlacedHit } from './review-hits';
+
+/** A corpus-wide search for an entity's names while it runs and once it is done. */
+export interface MentionSearch {
+  hits: PlacedHit[];
+  state: 'searching' | 'done' | 'failed';
+  /** What the search reported when it finished (or why it failed). */
+  summary: string;
+}
+
+/**
+ * Searches the corpus (in main) for the entity's name and aliases, as the review queue needs it:
+ * hits stream in per article, those already tagged or rejected are left out, and the search is
+ * cancelled when the queue closes before it finishes.
+ */
+export function useMentionSearch(entity: Entity): MentionSearch {
+  const { client, db } = useAppServices();
+  const [search, setSearch] = useState<MentionSearch>({ hits: [], state: 'searching', summary: '' });
+  const terms = [entity.name, ...entity.aliases].join('\n');
+
+  useEffect(() => {
+    const searchId = globalThis.crypto.randomUUID();
+    let finished = false;
+    let cancelled = false;
+    setSearch({ hits: [], state: 'searching', summary: '' });
+    // What the entity already has, read once: accepting during this review must not hide hits.
+    const known = Promise.all([loadEntityMentions(db, entity.id), loadRejectedHits(db, entity.id)]).then(([mentions, rejected]) => ({
+      tagged: taggedRanges(mentions),
+      rejected: new Set(rejected.map((hit) => hit.id)),
+    }));
+    const articleIds = new Map<string, Promise<ArticleId>>();
+    const articleIdOf = (path: string) => {
+      let id = articleIds.get(path);
+      if (!id) articleIds.set(path, (id = resolveArticleId(db, { path, sha256: '' }, new Set())));
+      return id;
+    };
+    let pending = Promise.resolve();
+    const unsubscribe = client.subscribe('corpus.mentionsFound', (event) => {
+      if (event.searchId !== searchId) return;
+      // Batches are placed one after another, so hits keep the order main sent them in.
+      pending = pending.then(async () => {
+        const { tagged, rejected } = await known;
+        const placed: Array<{ articleId: ArticleId; hit: MentionHit }> = [];
+        for (const hit of event.hits) placed.push({ articleId: await articleIdOf(hit.path), hit });
+        const proposed = hitsToPropose(entity.id, placed, tagged, rejected);
+        if (!cancelled && proposed.length > 0) setSearch((current) => ({ ...current, hits: [...current.hits, ...proposed] }));
+      });
+    });
+    void client.request('corpus.findMentions', { searchId, terms: terms.split('\n'), includeBoilerplate: false }).then(async (result) => {
+      finished = true;
+      await pending;
+      if (cancelled) return;
+      if (!result.ok) return setSearch((current) => ({ ...current, state: 'failed', summary: result.error.message }));
+      const { articlesSearched, hits, elapsedMs } = result.value;
+      setSearch((current) => ({
+        ...current,
+        state: 'done',
+        summary: `${hits} match${hits === 1 ? '' : 'es'} in ${articlesSearched} article${articlesSearched === 1 ? '' : 's'} (${Math.round(elapsedMs)} ms); ${current.hits.length} to review, the rest already tagged or rejected`,
+      }));
+    });
+    return () => {
+      cancelled = true;
+      unsubscribe();
+      if (!finished) void client.request('corpus.cancelSearch', { searchId });
+    };
+  }, [client, db, entity.id, terms]);
+
+  return search;
+}
