@@ -66,9 +66,10 @@ test('M23 tagged once is found in all three articles, accepted, and counted in t
   await details.getByRole('button', { name: 'Find all mentions' }).click();
   const review = details.getByRole('region', { name: 'Review mentions of M23' });
   // 8 outside the sites' boilerplate (3 + 3 + 2); the one tagged by hand is not proposed again.
-  await expect(review.getByRole('status')).toContainText('8 matches in 3 articles');
+  await expect(review.getByRole('status')).toContainText('8 matches (3 articles searched');
   await expect(review.getByRole('status')).toContainText('7 to review');
   await expect(review.getByRole('region')).toHaveCount(3);
+  await expect(review.getByRole('listitem').locator('mark')).toHaveText(Array(7).fill('M23'));
   await workbench.screenshot('review-queue', testInfo);
 
   // Skip one, accept the rest of the Blinken article at once, then everything left.
@@ -101,4 +102,76 @@ test('M23 tagged once is found in all three articles, accepted, and counted in t
   await expect(review.getByRole('status')).toContainText('0 to review');
   await expect.poll(() => workbench.mentionTexts(1)).toEqual(['M23', 'M23', 'M23']);
   await workbench.screenshot('entity-index', testInfo);
+});
+
+test('Paul Kagame with the aliases Kagame and @PaulKagame is found everywhere as one person', async ({ workbench }, testInfo) => {
+  await workbench.waitForLibrary(3);
+  await workbench.open(KAGAME);
+  await workbench.tag(1, 'Paul Kagame', 'Person');
+  await workbench.showEntities();
+  const details = workbench.entityDetails('Paul Kagame');
+  for (const alias of ['Kagame', '@PaulKagame']) {
+    await details.getByRole('textbox', { name: 'New alias' }).fill(alias);
+    await details.getByRole('button', { name: 'Add alias' }).click();
+  }
+  await expect(details.getByRole('list', { name: 'Aliases' }).getByRole('listitem')).toHaveText(['Kagame×', '@PaulKagame×']);
+  await details.getByRole('textbox', { name: 'Wikidata' }).fill('Kagame');
+  await details.getByRole('textbox', { name: 'Wikidata' }).press('Enter');
+  await expect(details.getByRole('alert')).toHaveText('“Kagame” is not a Wikidata id: write it as Q and digits, for example Q57421');
+  await details.getByRole('textbox', { name: 'Wikidata' }).fill('q57421');
+  await details.getByRole('textbox', { name: 'Wikidata' }).press('Enter');
+  await expect(details.getByRole('textbox', { name: 'Wikidata' })).toHaveValue('Q57421');
+
+  await details.getByRole('button', { name: 'Find all mentions' }).click();
+  const review = details.getByRole('region', { name: 'Review mentions of Paul Kagame' });
+  // Besides the words tagged by hand: "Kagame", "Paul Kagame" and "@PaulKagame" in the first
+  // article (the tweet it quotes), "Paul Kagame" and twice "Kagame" in Blinken's.
+  await expect(review.getByRole('status')).toContainText('7 matches (3 articles searched');
+  await expect(review.getByRole('listitem').locator('mark')).toHaveText(['Kagame', 'Paul Kagame', '@PaulKagame', 'Paul Kagame', 'Kagame', 'Kagame']);
+  await expect(review.getByRole('region')).toHaveCount(2);
+  await workbench.screenshot('review-kagame', testInfo);
+  await review.getByRole('button', { name: 'Accept all (6)' }).click();
+  await expect(workbench.entityRow('Paul Kagame, Person, 7 mentions')).toBeVisible();
+  const mentions = details.getByRole('region', { name: 'Mentions', exact: true });
+  await expect(mentions.getByRole('region')).toHaveCount(2);
+  await expect(mentions.getByRole('region', { name: /^President Paul Kagame on Wednesday.*: 4 mentions$/ })).toBeVisible();
+  await expect(mentions.getByRole('region', { name: /^United States' State Secretary.*: 3 mentions$/ })).toBeVisible();
+  await expect.poll(() => workbench.mentionTexts(1)).toEqual(['@PaulKagame', 'Kagame', 'Paul Kagame', 'Paul Kagame']);
+
+  // Choosing a mention in the list opens its article at that place.
+  await mentions.getByRole('region', { name: /^United States' State Secretary/ }).getByRole('button').first().click();
+  await expect(workbench.pane(1)).toHaveAccessibleName(/^Pane 1: United States' State Secretary/);
+});
+
+test('two entities merged into one, and the merge undone', async ({ workbench, appPage }, testInfo) => {
+  await workbench.waitForLibrary(3);
+  await workbench.open(KAGAME);
+  await workbench.open(RUBIO, 'beside');
+  await workbench.tag(1, 'DR Congo', 'Location');
+  await workbench.tag(2, 'DRC', 'Location');
+  await workbench.showEntities();
+  await expect(workbench.entityRow('DRC, Location, 1 mention')).toBeVisible();
+  const drc = workbench.entityDetails('DRC');
+  await drc.getByRole('button', { name: 'Merge into…' }).click();
+  const dialog = appPage.getByRole('dialog', { name: 'Merge “DRC” into…' });
+  await dialog.getByRole('listbox', { name: 'Merge into' }).selectOption({ label: 'DRC (Location)' });
+  await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('“DRC” cannot be merged into itself: choose another entity');
+  await dialog.getByRole('searchbox', { name: 'Filter entities' }).fill('congo');
+  await dialog.getByRole('listbox', { name: 'Merge into' }).selectOption({ label: 'DR Congo (Location)' });
+  await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(workbench.statusBar).toHaveText('Merged “DRC” into “DR Congo”');
+  await expect(workbench.entityRow('DR Congo, Location, 2 mentions')).toBeVisible();
+  await expect(workbench.entityRow(/^DRC,/)).toHaveCount(0);
+  await expect(workbench.entityDetails('DR Congo').getByRole('list', { name: 'Aliases' })).toHaveText('DRC×');
+
+  await workbench.paneText(1).focus();
+  await appPage.keyboard.press('Control+z');
+  await expect(workbench.statusBar).toHaveText('Undid merge entities');
+  await expect(workbench.entityRow('DRC, Location, 1 mention')).toBeVisible();
+  await expect(workbench.entityRow('DR Congo, Location, 1 mention')).toBeVisible();
+  await expect(workbench.entityDetails('DR Congo').getByRole('list', { name: 'Aliases' }).getByRole('listitem')).toHaveCount(0);
+  await expect.poll(() => workbench.mentionTexts(2)).toEqual(['DRC']);
+  await workbench.screenshot('entity-index-after-undo', testInfo);
 });

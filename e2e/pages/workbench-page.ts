@@ -189,6 +189,20 @@ export class WorkbenchPage {
     });
   }
 
+  /** The mention each pane stepped to last (next/previous mention), as text. */
+  async currentMentionText(position: number): Promise<string[]> {
+    return this.paneText(position).evaluate((root) => {
+      const texts: string[] = [];
+      for (const range of CSS.highlights.get('wbm-current') ?? []) if (range instanceof Range && root.contains(range.commonAncestorContainer)) texts.push(range.toString());
+      return texts;
+    });
+  }
+
+  /** The details of the entity chosen in the Entities tab. */
+  entityDetails(name: string): Locator {
+    return this.entitiesPanel.getByRole('region', { name: `Entity ${name}`, exact: true });
+  }
+
   /** The row of an entity in the Entities tab's index. */
   entityRow(name: string | RegExp): Locator {
     return this.entitiesPanel.getByRole('listbox', { name: 'Entity index' }).getByRole('option', { name });

@@ -63,7 +63,7 @@ export function useMentionSearch(entity: Entity): MentionSearch {
       setSearch((current) => ({
         ...current,
         state: 'done',
-        summary: `${hits} match${hits === 1 ? '' : 'es'} in ${articlesSearched} article${articlesSearched === 1 ? '' : 's'} (${Math.round(elapsedMs)} ms); ${current.hits.length} to review, the rest already tagged or rejected`,
+        summary: `${hits} match${hits === 1 ? '' : 'es'} (${articlesSearched} article${articlesSearched === 1 ? '' : 's'} searched in ${Math.round(elapsedMs)} ms); ${current.hits.length} to review, the rest already tagged or rejected`,
       }));
     });
     return () => {
