@@ -2,6 +2,7 @@ import { expect, test } from './support/fixtures';
 
 const KAGAME = /^President Paul Kagame on Wednesday/;
 const RUBIO = /^U\.S\. Secretary of State Marco Rubio and Kenyan President/;
+const BLINKEN = /^United States' State Secretary Antony Blinken/;
 
 test('a selection is tagged from the toolbar or the keyboard, nested mentions are painted, clicked and untagged, and undo works', async ({ workbench, appPage }, testInfo) => {
   await workbench.waitForLibrary(3);
@@ -174,4 +175,46 @@ test('two entities merged into one, and the merge undone', async ({ workbench, a
   await expect(workbench.entityDetails('DR Congo').getByRole('list', { name: 'Aliases' }).getByRole('listitem')).toHaveCount(0);
   await expect.poll(() => workbench.mentionTexts(2)).toEqual(['DRC']);
   await workbench.screenshot('entity-index-after-undo', testInfo);
+});
+
+test('choosing an entity lights up its mentions in two panes, and next/previous steps each pane through its own', async ({ workbench, appPage }, testInfo) => {
+  await workbench.waitForLibrary(3);
+  await workbench.open(KAGAME);
+  await workbench.open(BLINKEN, 'beside');
+  await workbench.tag(1, 'Paul Kagame', 'Person');
+  await workbench.showEntities();
+  const details = workbench.entityDetails('Paul Kagame');
+  await details.getByRole('textbox', { name: 'New alias' }).fill('Kagame');
+  await details.getByRole('button', { name: 'Add alias' }).click();
+  await details.getByRole('button', { name: 'Find all mentions' }).click();
+  await expect(details.getByRole('status')).toContainText('5 to review');
+  await details.getByRole('button', { name: 'Accept all (5)' }).click();
+  await expect(workbench.entityRow('Paul Kagame, Person, 6 mentions')).toBeVisible();
+  await details.getByRole('button', { name: 'Close review' }).click();
+  // A mention of another entity in the second pane stays out of the stepping.
+  await workbench.tag(2, 'Antony Blinken', 'Person');
+  await workbench.entityRow('Paul Kagame, Person, 6 mentions').click();
+  await expect.poll(() => workbench.mentionOverlay(1, 'chosen')).toEqual(['Kagame', 'Paul Kagame', 'Paul Kagame']);
+  await expect.poll(() => workbench.mentionOverlay(2, 'chosen')).toEqual(['Kagame', 'Kagame', 'Paul Kagame']);
+
+  await details.getByRole('button', { name: 'Next mention' }).click();
+  await expect(workbench.statusBar).toHaveText('Pane 1: mention 1 of 3 · Pane 2: mention 1 of 3');
+  expect(await workbench.mentionOverlay(1, 'current')).toEqual(['Paul Kagame']);
+  expect(await workbench.mentionOverlay(2, 'current')).toEqual(['Paul Kagame']);
+
+  await workbench.paneText(1).focus();
+  await appPage.keyboard.press('Alt+ArrowDown');
+  await appPage.keyboard.press('Alt+ArrowDown');
+  await expect(workbench.statusBar).toHaveText('Pane 1: mention 3 of 3 · Pane 2: mention 3 of 3');
+  expect(await workbench.mentionOverlay(1, 'current')).toEqual(['Paul Kagame']);
+  expect(await workbench.mentionOverlay(2, 'current')).toEqual(['Kagame']);
+  expect(await workbench.currentMentionInView(1)).toBe(true);
+  expect(await workbench.currentMentionInView(2)).toBe(true);
+  await workbench.screenshot('stepping', testInfo);
+
+  // Past the end each pane goes round to its first; previous goes back to the last.
+  await appPage.keyboard.press('Alt+ArrowDown');
+  await expect(workbench.statusBar).toHaveText('Pane 1: mention 1 of 3 · Pane 2: mention 1 of 3');
+  await appPage.keyboard.press('Alt+ArrowUp');
+  await expect(workbench.statusBar).toHaveText('Pane 1: mention 3 of 3 · Pane 2: mention 3 of 3');
 });

@@ -189,12 +189,26 @@ export class WorkbenchPage {
     });
   }
 
-  /** The mention each pane stepped to last (next/previous mention), as text. */
-  async currentMentionText(position: number): Promise<string[]> {
-    return this.paneText(position).evaluate((root) => {
+  /**
+   * Texts of a pane painted by one of the mention overlays: `current` is where next/previous
+   * mention stepped to last, `chosen` every mention of the entity chosen in the Entities tab.
+   */
+  async mentionOverlay(position: number, overlay: 'current' | 'chosen'): Promise<string[]> {
+    return this.paneText(position).evaluate((root, name) => {
       const texts: string[] = [];
-      for (const range of CSS.highlights.get('wbm-current') ?? []) if (range instanceof Range && root.contains(range.commonAncestorContainer)) texts.push(range.toString());
-      return texts;
+      for (const range of CSS.highlights.get(name) ?? []) if (range instanceof Range && root.contains(range.commonAncestorContainer)) texts.push(range.toString());
+      return texts.sort();
+    }, `wbm-${overlay}`);
+  }
+
+  /** Whether the mention a pane stepped to is inside the pane's visible text. */
+  async currentMentionInView(position: number): Promise<boolean> {
+    return this.paneText(position).evaluate((root) => {
+      const [range] = [...(CSS.highlights.get('wbm-current') ?? [])].filter((candidate) => candidate instanceof Range && root.contains(candidate.commonAncestorContainer));
+      if (!(range instanceof Range)) return false;
+      const box = range.getBoundingClientRect();
+      const view = root.getBoundingClientRect();
+      return box.top >= view.top && box.bottom <= view.bottom;
     });
   }
 

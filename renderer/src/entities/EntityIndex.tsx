@@ -72,7 +72,7 @@ export function EntityIndex({ types, index, filter, chosen, onChoose }: EntityIn
               <div key={row.key} role="presentation" className="entity-index-row type-heading" style={style}>
                 <span className="swatch underline" style={{ borderColor: row.type.color }} aria-hidden="true" />
                 <span className="entity-name">{row.type.name}</span>
-                <span className="count">{`${row.entities} · ${row.mentions}`}</span>
+                <span className="count" title={`${row.entities} entities, ${row.mentions} mentions`}>{`${row.entities} · ${row.mentions} mentions`}</span>
               </div>
             );
           }

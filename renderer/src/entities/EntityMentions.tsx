@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { CONTEXT_LENGTH } from '../../../shared/anchoring/selectors';
 import type { MentionRecord } from '../../../shared/model/annotation';
 import type { AnnotationId, EntityId } from '../../../shared/model/ids';
 import { useAppServices } from '../app/app-services';
@@ -36,7 +37,7 @@ export function EntityMentions({ entityId, titleForPath, ticked, onTick, onRevea
               <li key={mention.id}>
                 <input type="checkbox" aria-label={`Tick “${mention.target.quote.exact}” to split it off`} checked={ticked.has(mention.id)} onChange={(event) => onTick(mention.id, event.target.checked)} />
                 <button type="button" className="kwic-line" onClick={() => onReveal(placeOf(mention))}>
-                  <KwicLine left={mention.target.quote.prefix} exact={mention.target.quote.exact} right={mention.target.quote.suffix} />
+                  <KwicLine cut left={mention.target.quote.prefix} exact={mention.target.quote.exact} right={mention.target.quote.suffix} />
                   {mention.anchor.status === 'orphan' && <span className="warning"> (orphaned)</span>}
                 </button>
               </li>
@@ -49,8 +50,11 @@ export function EntityMentions({ entityId, titleForPath, ticked, onTick, onRevea
 }
 
 /** A keyword in its context: the words either side on one line, the keyword marked. */
-export function KwicLine({ left, exact, right }: { left: string; exact: string; right: string }) {
+export function KwicLine({ left, exact, right, cut = false }: { left: string; exact: string; right: string; cut?: boolean }) {
   const flat = (text: string) => text.replace(/\s+/g, ' ');
+  // Stored context is cut at a fixed length, often inside a word: show whole words only.
+  if (cut && left.length >= CONTEXT_LENGTH) left = left.replace(/^\S*\s/, '… ');
+  if (cut && right.length >= CONTEXT_LENGTH) right = right.replace(/\s\S*$/, ' …');
   return (
     <>
       <span className="context">{flat(left)}</span>

@@ -97,6 +97,11 @@ export function ReviewQueue({ entity, titleForPath, reveal, onMessage, onClose }
       <p role="status">
         {search.state === 'searching' ? `Searching the corpus for ${[entity.name, ...entity.aliases].map((term) => `“${term}”`).join(', ')}… ${search.hits.length} to review so far` : search.summary}
       </p>
+      {search.problem && (
+        <p className="form-error" role="alert">
+          {search.problem}
+        </p>
+      )}
       <div className="entity-buttons">
         <button type="button" disabled={pending.length === 0} onClick={() => act(pending, 'accept')}>
           {`Accept all (${pending.length})`}

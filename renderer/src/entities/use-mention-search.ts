@@ -14,6 +14,8 @@ export interface MentionSearch {
   state: 'searching' | 'done' | 'failed';
   /** What the search reported when it finished (or why it failed). */
   summary: string;
+  /** Why some hits are missing, if any are. */
+  problem?: string;
 }
 
 /**
@@ -52,6 +54,10 @@ export function useMentionSearch(entity: Entity): MentionSearch {
         for (const hit of event.hits) placed.push({ articleId: await articleIdOf(hit.path), hit });
         const proposed = hitsToPropose(entity.id, placed, tagged, rejected);
         if (!cancelled && proposed.length > 0) setSearch((current) => ({ ...current, hits: [...current.hits, ...proposed] }));
+      }).catch((error: unknown) => {
+        // One article that cannot be placed must not stop the hits of the others.
+        console.error('Could not place search hits', error);
+        if (!cancelled) setSearch((current) => ({ ...current, problem: `Some hits could not be placed: ${error instanceof Error ? error.message : String(error)}` }));
       });
     });
     void client.request('corpus.findMentions', { searchId, terms: terms.split('\n'), includeBoilerplate: false }).then(async (result) => {
