@@ -1,5 +1,6 @@
 import { Entity } from '../../../shared/model/annotation';
 import type { EntityId } from '../../../shared/model/ids';
+import { loadMentionTotals } from './mention-count-store';
 import type { WorkbenchDb } from './workbench-db';
 
 /** What the entity index shows: every valid entity by name, and how many mentions each has. */
@@ -11,18 +12,11 @@ export interface EntityIndex {
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /**
- * The entities and their mention totals, read in two bulk reads. Counts come from the `entityId`
- * index's keys alone (no mention row is read or parsed): with 100,000 mentions, reading whole rows
- * costs several times more than the index walk.
+ * The entities and their mention totals, in two bulk reads: the entities, and the per-entity
+ * totals kept beside the mentions (see `mention-count-store.ts`), never the mentions themselves.
  */
 export async function loadEntityIndex(db: WorkbenchDb): Promise<EntityIndex> {
-  const [rows, keys] = await Promise.all([db.entities.toArray() as Promise<unknown[]>, db.annotations.orderBy('entityId').keys()]);
-  const counts = new Map<EntityId, number>();
-  for (const key of keys) {
-    if (typeof key !== 'string') continue;
-    const id = key as EntityId;
-    counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
+  const [rows, counts] = await Promise.all([db.entities.toArray() as Promise<unknown[]>, loadMentionTotals(db)]);
   const entities: Entity[] = [];
   for (const row of rows) {
     const parsed = Entity.safeParse(row);

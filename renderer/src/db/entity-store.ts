@@ -11,6 +11,7 @@ import type { SkippedRow } from './annotation-store';
 import { loadEntityTypes } from './entity-type-store';
 import type { WorkbenchDb } from './workbench-db';
 import { describeIssues, describeRowId } from './describe-invalid-row';
+import { applyMentionCountChanges, entityWriteTables } from './mention-count-store';
 
 /*
  * Entities and their mentions. A mention is an annotation of kind "mention" (same table and
@@ -195,7 +196,7 @@ export async function setEntityType(db: WorkbenchDb, id: EntityId, typeId: Entit
  * Throws an {@link EntityError} when either entity is missing, or they are the same.
  */
 export async function mergeEntities(db: WorkbenchDb, fromId: EntityId, intoId: EntityId): Promise<EntityChangeSet> {
-  return db.transaction('rw', [db.entities, db.entityTypes, db.annotations, db.rejectedHits], async () => {
+  return db.transaction('rw', entityWriteTables(db), async () => {
     const from = await requireEntity(db, fromId);
     if (fromId === intoId) throw new EntityError('merge-into-itself', `“${from.name}” cannot be merged into itself`);
     const into = await requireEntity(db, intoId);
@@ -244,7 +245,7 @@ export async function splitMentions(
   const ids = [...new Set(mentionIds)];
   if (ids.length === 0) throw new EntityError('no-mentions', 'Choose at least one mention to move to the new entity');
   const entity = newEntity(input);
-  return db.transaction('rw', [db.entities, db.entityTypes, db.annotations, db.rejectedHits], async () => {
+  return db.transaction('rw', entityWriteTables(db), async () => {
     await requireType(db, entity.typeId);
     const rows = await db.annotations.bulkGet(ids);
     const mentions = rows.map((row) => {
@@ -264,7 +265,7 @@ export async function splitMentions(
 
 /** Deletes an entity with its mentions and rejected hits, in one transaction; returns the change set that undoes it. */
 export async function deleteEntity(db: WorkbenchDb, id: EntityId): Promise<EntityChangeSet> {
-  return db.transaction('rw', [db.entities, db.entityTypes, db.annotations, db.rejectedHits], async () => {
+  return db.transaction('rw', entityWriteTables(db), async () => {
     const entity = await requireEntity(db, id);
     const changes: EntityChangeSet = {
       entities: [change(id, entity, undefined)],
@@ -289,7 +290,7 @@ export async function addMentions(db: WorkbenchDb, input: readonly MentionRecord
     if (!parsed.success) throw new EntityError('invalid-mention', `Refusing to store an invalid mention: ${describeIssues(parsed.error)}`);
     return parsed.data;
   });
-  return db.transaction('rw', [db.entities, db.entityTypes, db.annotations, db.rejectedHits], async () => {
+  return db.transaction('rw', entityWriteTables(db), async () => {
     const entityIds = [...new Set(valid.map((mention) => mention.entityId))];
     for (const id of entityIds) await requireEntity(db, id);
     const stored = new Map<string, MentionRecord>();
@@ -323,7 +324,7 @@ export async function addMentions(db: WorkbenchDb, input: readonly MentionRecord
 
 /** Deletes the given mentions (ids that are not mentions are ignored); returns the change set that undoes it. */
 export async function removeMentions(db: WorkbenchDb, ids: readonly AnnotationId[]): Promise<EntityChangeSet> {
-  return db.transaction('rw', [db.entities, db.entityTypes, db.annotations, db.rejectedHits], async () => {
+  return db.transaction('rw', entityWriteTables(db), async () => {
     const rows = await db.annotations.bulkGet([...new Set(ids)]);
     const changes: EntityChangeSet = { entities: [], mentions: [], rejectedHits: [] };
     for (const row of rows) {
@@ -348,7 +349,7 @@ export async function rejectHits(db: WorkbenchDb, hits: readonly HitToReject[]):
     return parsed.data;
   });
   const unique = [...new Map(rows.map((row) => [row.id, row])).values()];
-  return db.transaction('rw', [db.entities, db.entityTypes, db.annotations, db.rejectedHits], async () => {
+  return db.transaction('rw', entityWriteTables(db), async () => {
     for (const id of new Set(unique.map((row) => row.entityId))) await requireEntity(db, id);
     const existing = await db.rejectedHits.bulkGet(unique.map((row) => row.id));
     const changes: EntityChangeSet = {
@@ -386,12 +387,13 @@ export async function mentionCounts(db: WorkbenchDb): Promise<Map<EntityId, Ment
  * come back with a type that has been deleted since.
  */
 export async function restoreRows(db: WorkbenchDb, changes: EntityChangeSet, side: 'before' | 'after'): Promise<void> {
-  await db.transaction('rw', [db.entities, db.entityTypes, db.annotations, db.rejectedHits], async () => {
+  await db.transaction('rw', entityWriteTables(db), async () => {
     const entities = sideOf(changes.entities, side);
     for (const typeId of new Set(entities.put.map((entity) => entity.typeId))) await requireType(db, typeId);
     await db.entities.bulkDelete(entities.delete);
     await db.entities.bulkPut(entities.put);
     const mentions = sideOf(changes.mentions, side);
+    await applyMentionCountChanges(db, changes.mentions, side);
     await db.annotations.bulkDelete(mentions.delete);
     await db.annotations.bulkPut(mentions.put);
     const rejected = sideOf(changes.rejectedHits, side);

@@ -95,7 +95,11 @@ export function ReviewQueue({ entity, titleForPath, reveal, onMessage, onClose }
     <section className="review-queue" aria-label={`Review mentions of ${entity.name}`}>
       <h3>Find all mentions</h3>
       <p role="status">
-        {search.state === 'searching' ? `Searching the corpus for ${[entity.name, ...entity.aliases].map((term) => `“${term}”`).join(', ')}… ${search.hits.length} to review so far` : search.summary}
+        {search.state === 'searching'
+          ? `Searching the corpus for ${[entity.name, ...entity.aliases].map((term) => `“${term}”`).join(', ')}… ${search.hits.length} to review so far`
+          : search.state === 'failed'
+            ? `The search failed: ${search.summary}`
+            : `${search.summary}; ${search.hits.length} to review, the rest already tagged or rejected`}
       </p>
       {search.problem && (
         <p className="form-error" role="alert">

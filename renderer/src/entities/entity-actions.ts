@@ -22,6 +22,7 @@ import {
   type EntityDetails,
   type NewEntity,
 } from '../db/entity-store';
+import { entityWriteTables } from '../db/mention-count-store';
 import type { WorkbenchDb } from '../db/workbench-db';
 import type { TextSpan } from '../highlights/highlight-actions';
 import type { UndoStack } from '../highlights/undo-stack';
@@ -137,7 +138,7 @@ export function createEntityActions(db: WorkbenchDb, undo: UndoStack): EntityAct
     async createEntityAndTag(articleId, text, span, input) {
       const offsets = createOffsetConverter(text);
       // One transaction: a failure to tag must not leave behind an entity nobody asked for alone.
-      const { entity, mention: stored, changes } = await db.transaction('rw', [db.entities, db.entityTypes, db.annotations, db.rejectedHits], async () => {
+      const { entity, mention: stored, changes } = await db.transaction('rw', entityWriteTables(db), async () => {
         const entity = await createEntity(db, input);
         const added = await addMentions(db, [mention(articleId, offsets, span, entity.id)]);
         const created: EntityChangeSet = { entities: [{ key: entity.id, before: undefined, after: entity }], mentions: [], rejectedHits: [] };

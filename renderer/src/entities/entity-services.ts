@@ -1,3 +1,4 @@
+import { recountMentions } from '../db/mention-count-store';
 import type { WorkbenchDb } from '../db/workbench-db';
 import type { UndoStack } from '../highlights/undo-stack';
 import { createEntityActions, type EntityActions } from './entity-actions';
@@ -13,11 +14,15 @@ export interface EntityServices {
   panes: PaneMentions;
   selection: EntitySelectionStore;
   styles: { update(rules: ReadonlyArray<{ registryName: string; color: string }>): void };
+  /** Checks the stored mention totals against the mentions, once per session (later calls share the first). */
+  verifyCounts(): Promise<number>;
 }
 
 /** Wires the entity services over the database and the undo stack that highlights share. */
 export function createEntityServices(db: WorkbenchDb, undo: UndoStack): EntityServices {
+  let verified: Promise<number> | null = null;
   return {
+    verifyCounts: () => (verified ??= recountMentions(db)),
     actions: createEntityActions(db, undo),
     painter: createMentionPainter(),
     panes: createPaneMentions(),

@@ -45,6 +45,15 @@ export function useMentionSearch(entity: Entity): MentionSearch {
       return id;
     };
     let pending = Promise.resolve();
+    // Events and the request's answer travel apart (an event stream and a response in browser
+    // mode), so the last batches can arrive after the answer: done means both are in.
+    let received = 0;
+    let expected: { articlesSearched: number; hits: number; elapsedMs: number } | null = null;
+    const finishIfComplete = () => {
+      if (cancelled || !expected || received < expected.hits) return;
+      const { articlesSearched, hits, elapsedMs } = expected;
+      setSearch((current) => ({ ...current, state: 'done', summary: `${hits} match${hits === 1 ? '' : 'es'} (${articlesSearched} article${articlesSearched === 1 ? '' : 's'} searched in ${Math.round(elapsedMs)} ms)` }));
+    };
     const unsubscribe = client.subscribe('corpus.mentionsFound', (event) => {
       if (event.searchId !== searchId) return;
       // Batches are placed one after another, so hits keep the order main sent them in.
@@ -54,23 +63,22 @@ export function useMentionSearch(entity: Entity): MentionSearch {
         for (const hit of event.hits) placed.push({ articleId: await articleIdOf(hit.path), hit });
         const proposed = hitsToPropose(entity.id, placed, tagged, rejected);
         if (!cancelled && proposed.length > 0) setSearch((current) => ({ ...current, hits: [...current.hits, ...proposed] }));
+        received += event.hits.length;
+        finishIfComplete();
       }).catch((error: unknown) => {
         // One article that cannot be placed must not stop the hits of the others.
         console.error('Could not place search hits', error);
         if (!cancelled) setSearch((current) => ({ ...current, problem: `Some hits could not be placed: ${error instanceof Error ? error.message : String(error)}` }));
+        received += event.hits.length;
+        finishIfComplete();
       });
     });
-    void client.request('corpus.findMentions', { searchId, terms: terms.split('\n'), includeBoilerplate: false }).then(async (result) => {
+    void client.request('corpus.findMentions', { searchId, terms: terms.split('\n'), includeBoilerplate: false }).then((result) => {
       finished = true;
-      await pending;
       if (cancelled) return;
       if (!result.ok) return setSearch((current) => ({ ...current, state: 'failed', summary: result.error.message }));
-      const { articlesSearched, hits, elapsedMs } = result.value;
-      setSearch((current) => ({
-        ...current,
-        state: 'done',
-        summary: `${hits} match${hits === 1 ? '' : 'es'} (${articlesSearched} article${articlesSearched === 1 ? '' : 's'} searched in ${Math.round(elapsedMs)} ms); ${current.hits.length} to review, the rest already tagged or rejected`,
-      }));
+      expected = result.value;
+      void pending.then(finishIfComplete);
     });
     return () => {
       cancelled = true;
