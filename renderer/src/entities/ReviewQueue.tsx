@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Entity } from '../../../shared/model/annotation';
 import { useAppServices } from '../app/app-services';
-import { loadRejectedHits } from '../db/entity-store';
+import { loadRejectedHits } from '../db/mention-store';
 import { loadEntityMentions } from '../db/mention-queries';
 import type { PassageToReveal } from '../reader/reveal-passage';
 import type { EntityHit } from './entity-actions';

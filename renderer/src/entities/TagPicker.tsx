@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { EntityType } from '../../../shared/model/annotation';
 import { useAppServices } from '../app/app-services';
-import { findEntitiesByName } from '../db/entity-store';
+import { findEntitiesByName } from '../db/entity-search';
 import { tagOptions, type TagOption } from './tag-options';
 
 interface TagPickerProps {

@@ -2,26 +2,10 @@ import { createOffsetConverter, type OffsetConverter } from '../../../shared/anc
 import { describeRange, type CodePointRange } from '../../../shared/anchoring/describe-range';
 import type { Entity, MentionRecord } from '../../../shared/model/annotation';
 import { newAnnotationId, type AnnotationId, type ArticleId, type EntityId, type EntityTypeId } from '../../../shared/model/ids';
-import {
-  addMentions,
-  createEntity,
-  deleteEntity,
-  editChanges,
-  isEmptyChangeSet,
-  joinChanges,
-  mergeEntities,
-  rejectHits,
-  removeMentions,
-  renameEntity,
-  restoreRows,
-  setAliases,
-  setEntityType,
-  splitMentions,
-  updateEntity,
-  type EntityChangeSet,
-  type EntityDetails,
-  type NewEntity,
-} from '../db/entity-store';
+import { editChanges, isEmptyChangeSet, joinChanges, restoreRows, type EntityChangeSet } from '../db/entity-change-set';
+import type { NewEntity } from '../db/entity-rules';
+import { createEntity, deleteEntity, mergeEntities, renameEntity, setAliases, setEntityType, splitMentions, updateEntity, type EntityDetails } from '../db/entity-store';
+import { addMentions, rejectHits, removeMentions } from '../db/mention-store';
 import { entityWriteTables } from '../db/mention-count-store';
 import type { WorkbenchDb } from '../db/workbench-db';
 import type { TextSpan } from '../highlights/highlight-actions';

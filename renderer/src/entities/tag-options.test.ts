@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity, EntityType } from '../../../shared/model/annotation';
 import { EntityId, EntityTypeId } from '../../../shared/model/ids';
-import type { EntityMatch } from '../db/entity-store';
+import type { EntityMatch } from '../db/entity-search';
 import { tagOptions } from './tag-options';
 
 const person: EntityType = { id: EntityTypeId.parse('person'), name: 'Person', color: '#d6409f', shortcut: 'p', order: 1 };

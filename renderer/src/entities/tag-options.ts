@@ -1,4 +1,4 @@
-import type { EntityMatch } from '../db/entity-store';
+import type { EntityMatch } from '../db/entity-search';
 
 /** One row of the tagging type-ahead: an existing entity, or creating one from the typed name. */
 export type TagOption =

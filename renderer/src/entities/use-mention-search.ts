@@ -4,7 +4,7 @@ import type { ArticleId } from '../../../shared/model/ids';
 import type { MentionHit } from '../../../shared/model/mention';
 import { useAppServices } from '../app/app-services';
 import { resolveArticleId } from '../db/article-registry';
-import { loadRejectedHits } from '../db/entity-store';
+import { loadRejectedHits } from '../db/mention-store';
 import { loadEntityMentions } from '../db/mention-queries';
 import { hitsToPropose, taggedRanges, type PlacedHit } from './review-hits';
 
