@@ -218,3 +218,60 @@ test('choosing an entity lights up its mentions in two panes, and next/previous 
   await appPage.keyboard.press('Alt+ArrowUp');
   await expect(workbench.statusBar).toHaveText('Pane 1: mention 3 of 3 · Pane 2: mention 3 of 3');
 });
+
+test('mentions split off into a new entity, an entity deleted after asking, and entity types edited', async ({ workbench, appPage }) => {
+  await workbench.waitForLibrary(3);
+  await workbench.open(RUBIO);
+  await workbench.tag(1, 'Marco Rubio', 'Person', { create: 'Rubio' });
+  await workbench.tag(1, 'William Ruto', 'Person', { search: 'rub', option: 'Rubio (Person)' });
+  await workbench.showEntities();
+  await expect(workbench.entityRow('Rubio, Person, 2 mentions')).toBeVisible();
+
+  // Ruto was tagged as Rubio by mistake: split his mention off.
+  const rubio = workbench.entityDetails('Rubio');
+  await rubio.getByRole('checkbox', { name: 'Tick “William Ruto” to split it off' }).check();
+  await rubio.getByRole('button', { name: 'Split ticked mentions…' }).click();
+  await rubio.getByRole('textbox', { name: 'Name of the new entity' }).fill('William Ruto');
+  await rubio.getByRole('button', { name: 'Split off' }).click();
+  await expect(workbench.entityRow('Rubio, Person, 1 mention')).toBeVisible();
+  await expect(workbench.entityRow('William Ruto, Person, 1 mention')).toBeVisible();
+
+  // Delete asks first, then takes the mentions with it; undo brings both back.
+  const ruto = workbench.entityDetails('William Ruto');
+  await ruto.getByRole('button', { name: 'Delete…' }).click();
+  const confirm = appPage.getByRole('dialog', { name: 'Delete “William Ruto”?' });
+  await expect(confirm).toContainText('its 1 mention will be deleted');
+  await confirm.getByRole('button', { name: 'Delete entity and mentions' }).click();
+  await expect(workbench.entityRow(/^William Ruto,/)).toHaveCount(0);
+  await expect.poll(() => workbench.mentionTexts(1)).toEqual(['Marco Rubio']);
+  await workbench.paneText(1).focus();
+  await appPage.keyboard.press('Control+z');
+  await expect(workbench.entityRow('William Ruto, Person, 1 mention')).toBeVisible();
+  await expect.poll(() => workbench.mentionTexts(1)).toEqual(['Marco Rubio', 'William Ruto']);
+
+  // Entity types: a duplicate name or shortcut is refused; a type in use is removed only after moving its entities.
+  await workbench.entitiesPanel.getByRole('button', { name: 'Edit entity types…' }).click();
+  const types = appPage.getByRole('dialog', { name: 'Entity types' });
+  const add = types.getByRole('form', { name: 'Add a type' });
+  await add.getByRole('textbox', { name: 'Name of new type' }).fill('person');
+  await add.getByRole('textbox', { name: 'Shortcut of new type' }).fill('r');
+  await add.getByRole('button', { name: 'Add type' }).click();
+  await expect(types.getByRole('alert')).toHaveText('Another type is already called “Person”');
+  await add.getByRole('textbox', { name: 'Name of new type' }).fill('Politician');
+  await add.getByRole('textbox', { name: 'Shortcut of new type' }).fill('p');
+  await add.getByRole('button', { name: 'Add type' }).click();
+  await expect(types.getByRole('alert')).toHaveText('Alt+Shift+P is already the shortcut for “Person”');
+  await add.getByRole('textbox', { name: 'Shortcut of new type' }).fill('i');
+  await add.getByRole('button', { name: 'Add type' }).click();
+  await expect(types.getByRole('form', { name: 'Type Politician' })).toBeVisible();
+  await types.getByRole('button', { name: 'Remove Person' }).click();
+  const move = types.getByRole('group', { name: 'Remove Person' });
+  await expect(move).toContainText('2 entities have the type “Person”');
+  await move.getByRole('combobox', { name: 'Move its entities to' }).selectOption({ label: 'Politician' });
+  await move.getByRole('button', { name: 'Move them and remove “Person”' }).click();
+  await types.getByRole('button', { name: 'Done' }).click();
+  await expect(workbench.entityRow('Rubio, Politician, 1 mention')).toBeVisible();
+  await workbench.selectText(1, 'Kenyan');
+  await expect(workbench.selectionToolbar.getByRole('button', { name: 'Tag as Politician' })).toBeVisible();
+  await expect(workbench.selectionToolbar.getByRole('button', { name: 'Tag as Person' })).toHaveCount(0);
+});

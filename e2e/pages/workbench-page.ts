@@ -151,13 +151,15 @@ export class WorkbenchPage {
 
   /**
    * Selects a phrase and tags it with the toolbar's "Tag as <type>": the type-ahead then chooses
-   * the option named `option` (an existing entity's row), or creates an entity named `name`.
+   * the option named `option` (an existing entity's row, after typing `search`), or creates an
+   * entity named `create` (by default the phrase).
    */
-  async tag(position: number, phrase: string, type: string, choice: { create?: string; option?: string | RegExp } = {}): Promise<void> {
+  async tag(position: number, phrase: string, type: string, choice: { create?: string; search?: string; option?: string | RegExp } = {}): Promise<void> {
     await this.selectText(position, phrase);
     await this.selectionToolbar.getByRole('button', { name: `Tag as ${type}` }).click();
     const input = this.tagPicker.getByRole('combobox');
     if (choice.option) {
+      if (choice.search) await input.fill(choice.search);
       await this.tagPicker.getByRole('option', { name: choice.option }).click();
       return;
     }

@@ -65,12 +65,13 @@ export function useEntityTagging(types: readonly EntityType[], announce: (messag
       const { target, type } = picker;
       const { surface, span } = target;
       setPicker(null);
+      // Now, not after the write: by then the user may have selected the next words.
+      document.getSelection()?.removeAllRanges();
       try {
         const { entity, mention } =
           option.kind === 'create'
             ? await entities.actions.createEntityAndTag(surface.articleId, surface.content.text, span, { typeId: type.id, name: option.name })
             : { entity: option.match.entity, mention: await entities.actions.tagMention(surface.articleId, surface.content.text, span, option.match.entity.id) };
-        document.getSelection()?.removeAllRanges();
         entities.selection.set({ entityId: entity.id, mention: { paneId: surface.paneId, id: mention.id, candidates: [mention.id] } });
         entities.painter.select(paintKey(surface.paneId, mention.id));
         const typeName = option.kind === 'entity' ? option.match.type.name : type.name;
