@@ -96,7 +96,9 @@ test('M23 tagged once is found in all three articles, accepted, and counted in t
   await review.getByRole('button', { name: 'Close review' }).click();
   await details.getByRole('button', { name: 'Find all mentions' }).click();
   await expect(review.getByRole('status')).toContainText('1 to review');
-  await review.getByRole('button', { name: 'Reject “M23”' }).click();
+  // From the keyboard: R rejects the focused line (A accepts, S skips).
+  await review.getByRole('listitem').focus();
+  await appPage.keyboard.press('r');
   await expect(review.getByRole('listitem')).toHaveAttribute('data-status', 'rejected');
   await review.getByRole('button', { name: 'Close review' }).click();
   await details.getByRole('button', { name: 'Find all mentions' }).click();

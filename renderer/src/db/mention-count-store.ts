@@ -81,10 +81,22 @@ export async function countMentions(db: WorkbenchDb): Promise<Map<EntityId, numb
  * a large registry (a walk of every mention), so it runs in the background, after the index shows.
  */
 export async function recountMentions(db: WorkbenchDb): Promise<number> {
-  return db.transaction('rw', db.annotations, db.entityMentionCounts, async () => {
+  // The walk runs in a read-only transaction, so tagging and highlighting are not held up behind
+  // it; the correction is written only if no write changed the totals in the meantime (that
+  // write kept them right; the next check looks again).
+  const { counted, stored } = await db.transaction('r', db.annotations, db.entityMentionCounts, async () => {
     const [counted, stored] = await Promise.all([countMentions(db), loadMentionTotals(db)]);
-    const wrong = [...counted].filter(([entityId, total]) => stored.get(entityId) !== total).length + [...stored.keys()].filter((entityId) => !counted.has(entityId)).length;
-    if (wrong > 0) await saveTotals(db, counted);
+    return { counted, stored };
+  });
+  const wrong = [...counted].filter(([entityId, total]) => stored.get(entityId) !== total).length + [...stored.keys()].filter((entityId) => !counted.has(entityId)).length;
+  if (wrong === 0) return 0;
+  return db.transaction('rw', db.entityMentionCounts, async () => {
+    if (!sameTotals(await loadMentionTotals(db), stored)) return 0;
+    await saveTotals(db, counted);
     return wrong;
   });
+}
+
+function sameTotals(a: ReadonlyMap<EntityId, number>, b: ReadonlyMap<EntityId, number>): boolean {
+  return a.size === b.size && [...a].every(([entityId, total]) => b.get(entityId) === total);
 }

@@ -42,7 +42,8 @@ export function useEntities(announce: (message: string) => void, onMentionClicke
   const onKey = useCallback(
     (event: KeyboardEvent) => {
       if (tagging.tagWithShortcut(event)) return true;
-      if (event.altKey && !event.shiftKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp') && selection.entityId) {
+      const inField = event.target instanceof HTMLElement && event.target.closest('input, select, textarea, [contenteditable="true"]') !== null;
+      if (event.altKey && !event.shiftKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp') && selection.entityId && !inField) {
         event.preventDefault();
         stepping.step(event.key === 'ArrowDown' ? 1 : -1);
         return true;
