@@ -72,11 +72,11 @@ export function EntityIndex({ types, index, filter, chosen, onChoose }: EntityIn
               <div key={row.key} role="presentation" className="entity-index-row type-heading" style={style}>
                 <span className="swatch underline" style={{ borderColor: row.type.color }} aria-hidden="true" />
                 <span className="entity-name">{row.type.name}</span>
-                <span className="count" title={`${row.entities} entities, ${row.mentions} mentions`}>{`${row.entities} · ${row.mentions} mentions`}</span>
+                <span className="count" title={`${plural(row.entities, 'entity', 'entities')}, ${plural(row.mentions, 'mention', 'mentions')}`}>{`${row.entities} · ${plural(row.mentions, 'mention', 'mentions')}`}</span>
               </div>
             );
           }
-          const mentions = `${row.mentions} mention${row.mentions === 1 ? '' : 's'}`;
+          const mentions = plural(row.mentions, 'mention', 'mentions');
           return (
             <div
               key={row.key}
@@ -96,4 +96,8 @@ export function EntityIndex({ types, index, filter, chosen, onChoose }: EntityIn
       </div>
     </div>
   );
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }
