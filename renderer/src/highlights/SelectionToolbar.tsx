@@ -28,7 +28,7 @@ export function SelectionToolbar({ legend, onHighlight, entityTypes = [], onTag 
         return;
       }
       const rect = selection.getRangeAt(selection.rangeCount - 1).getBoundingClientRect();
-      setState({ target, top: Math.min(window.innerHeight - 60, rect.bottom + 8), left: Math.max(8, Math.min(window.innerWidth - 420, rect.left)) });
+      setState({ target, top: Math.min(window.innerHeight - 60, rect.bottom + 8), left: Math.max(8, Math.min(window.innerWidth - 570, rect.left)) });
     };
     document.addEventListener('selectionchange', update);
     // A pane may become ready (its highlights loaded) after the user selected text in it.
