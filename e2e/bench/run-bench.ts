@@ -4,6 +4,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startBrowserModeServer } from '../support/browser-mode-server';
 import { formatBenchTable, median, type BenchRow } from './bench-stats';
+import { benchEntityIndex } from './entity-bench';
 import { benchHighlights } from './highlight-bench';
 import { benchMentionSearch } from './mention-bench';
 import { openedCorpusMs, waitForMark } from './page-marks';
@@ -34,6 +35,14 @@ function residentMegabytes(pid: number): number {
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'entities') {
+    // The entity index needs no generated corpus: its registry is seeded straight into IndexedDB.
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    const rows = await benchEntityIndex(browser, projectRoot, RUNS);
+    await browser.close();
+    console.log(`\nBenchmark (${RUNS} runs, medians)\n${formatBenchTable(rows)}`);
+    return;
+  }
   ensureCorpus();
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'] });
   const samples: Record<string, number[]> = { cold: [], scan: [], render: [], total: [], open: [], rendererHeap: [], mainRss: [] };
@@ -89,6 +98,7 @@ async function main(): Promise<void> {
     process.stdout.write(`run ${run + 1}/${RUNS} done\n`);
   }
   const highlightRows = await benchHighlights(browser, projectRoot, corpusDir, RUNS);
+  const entityRows = process.env.BENCH_ONLY === 'highlights' ? [] : await benchEntityIndex(browser, projectRoot, RUNS);
   await browser.close();
   const mentionRows = process.env.BENCH_ONLY === 'highlights' ? [] : await benchMentionSearch(corpusDir, RUNS);
   const rows: BenchRow[] = [
@@ -102,6 +112,7 @@ async function main(): Promise<void> {
     { name: 'main (browser-mode host) resident memory', value: median(samples.mainRss ?? []), unit: 'MB' },
     ...highlightRows,
     ...mentionRows,
+    ...entityRows,
   ];
   console.log(`\nBenchmark (${RUNS} runs, medians; corpus ${corpusDir})\n${formatBenchTable(rows)}`);
 }

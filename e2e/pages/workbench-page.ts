@@ -200,6 +200,98 @@ export class WorkbenchPage {
     );
   }
 
+  get entitiesPanel(): Locator {
+    return this.page.getByRole('complementary', { name: 'Entities' });
+  }
+
+  async showEntities(): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Entities' }).click();
+  }
+
+  get tagPicker(): Locator {
+    return this.page.getByRole('dialog', { name: /^Tag as / });
+  }
+
+  /**
+   * Selects a phrase and tags it with the toolbar's "Tag as <type>": the type-ahead then chooses
+   * the option named `option` (an existing entity's row, after typing `search`), or creates an
+   * entity named `create` (by default the phrase).
+   */
+  async tag(position: number, phrase: string, type: string, choice: { create?: string; search?: string; option?: string | RegExp } = {}): Promise<void> {
+    await this.selectText(position, phrase);
+    await this.selectionToolbar.getByRole('button', { name: `Tag as ${type}` }).click();
+    const input = this.tagPicker.getByRole('combobox');
+    if (choice.option) {
+      if (choice.search) await input.fill(choice.search);
+      await this.tagPicker.getByRole('option', { name: choice.option }).click();
+      return;
+    }
+    if (choice.create) await input.fill(choice.create);
+    await this.tagPicker.getByRole('option', { name: `Create “${(choice.create ?? phrase).trim()}”` }).click();
+  }
+
+  /** Clicks the middle of a phrase of a pane's text (its `occurrence`-th appearance). */
+  async clickPhrase(position: number, phrase: string, occurrence = 0): Promise<void> {
+    await this.selectText(position, phrase, occurrence);
+    const box = await this.page.evaluate(() => {
+      const rect = document.getSelection()?.getRangeAt(0).getBoundingClientRect();
+      document.getSelection()?.removeAllRanges();
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    });
+    if (!box) throw new Error(`"${phrase}" has no box`);
+    await this.page.mouse.click(box.x, box.y);
+  }
+
+  /** The texts painted as entity mentions inside a pane, sorted. */
+  async mentionTexts(position: number): Promise<string[]> {
+    return this.paneText(position).evaluate((root) => {
+      const texts: string[] = [];
+      for (const [name, highlight] of CSS.highlights) {
+        if (!name.startsWith('wbm-type-')) continue;
+        for (const range of highlight) if (range instanceof Range && root.contains(range.commonAncestorContainer)) texts.push(range.toString());
+      }
+      return texts.sort();
+    });
+  }
+
+  /**
+   * Texts of a pane painted by one of the mention overlays: `current` is where next/previous
+   * mention stepped to last, `chosen` every mention of the entity chosen in the Entities tab.
+   */
+  async mentionOverlay(position: number, overlay: 'current' | 'chosen'): Promise<string[]> {
+    return this.paneText(position).evaluate((root, name) => {
+      const texts: string[] = [];
+      for (const range of CSS.highlights.get(name) ?? []) if (range instanceof Range && root.contains(range.commonAncestorContainer)) texts.push(range.toString());
+      return texts.sort();
+    }, `wbm-${overlay}`);
+  }
+
+  /** Whether the mention a pane stepped to is inside the pane's visible text. */
+  async currentMentionInView(position: number): Promise<boolean> {
+    return this.paneText(position).evaluate((root) => {
+      const [range] = [...(CSS.highlights.get('wbm-current') ?? [])].filter((candidate) => candidate instanceof Range && root.contains(candidate.commonAncestorContainer));
+      if (!(range instanceof Range)) return false;
+      const box = range.getBoundingClientRect();
+      const view = root.getBoundingClientRect();
+      return box.top >= view.top && box.bottom <= view.bottom;
+    });
+  }
+
+  /** The details of the entity chosen in the Entities tab. */
+  entityDetails(name: string): Locator {
+    return this.entitiesPanel.getByRole('region', { name: `Entity ${name}`, exact: true });
+  }
+
+  /** The row of an entity in the Entities tab's index. */
+  entityRow(name: string | RegExp): Locator {
+    return this.entitiesPanel.getByRole('listbox', { name: 'Entity index' }).getByRole('option', { name });
+  }
+
+  get statusBar(): Locator {
+    // The status bar comes after every pane's own status notices.
+    return this.page.getByRole('status').last();
+  }
+
   /** Saves a screenshot where people look for them: test-results/screenshots/<name>.png. */
   async screenshot(name: string, testInfo: TestInfo): Promise<void> {
     const directory = path.resolve(testInfo.config.rootDir, '..', 'test-results', 'screenshots');

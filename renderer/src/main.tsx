@@ -6,6 +6,7 @@ import { AppServicesContext, type AppServices } from './app/app-services';
 import { WorkbenchDb } from './db/workbench-db';
 import { createElectronTransport } from './host/electron-transport';
 import { createHttpTransport, takeBrowserToken } from './host/http-transport';
+import { createEntityServices } from './entities/entity-services';
 import { createHighlightActions } from './highlights/highlight-actions';
 import { createHighlightPainter } from './highlights/highlight-painter';
 import { createLegendStyles } from './highlights/legend-styles';
@@ -13,6 +14,7 @@ import { createPaneSurfaces } from './highlights/pane-surfaces';
 import { createUndoStack } from './highlights/undo-stack';
 import { createBrowserPlatform, createElectronPlatform } from './platform/platform-services';
 import './styles/app.css';
+import './styles/entities.css';
 
 /**
  * The renderer's composition root: the one place that knows which shell it runs in. Electron's
@@ -53,6 +55,7 @@ async function start(root: HTMLElement): Promise<void> {
       undo,
       legendStyles: createLegendStyles(),
     },
+    entities: createEntityServices(db, undo),
     info: info.value,
     initialListing,
     isMac: navigator.platform.toLowerCase().includes('mac'),

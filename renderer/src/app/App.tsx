@@ -12,12 +12,16 @@ import { LibraryPanel } from '../library/LibraryPanel';
 import { MAX_PANES } from '../reader/pane-layout';
 import { ReaderArea } from '../reader/ReaderArea';
 import { useLayout } from '../reader/use-layout';
+import { useRevealPassage } from '../reader/use-reveal-passage';
 import { AnnotationsPanel } from '../highlights/AnnotationsPanel';
 import { LegendDialog } from '../highlights/LegendDialog';
 import { SelectionToolbar } from '../highlights/SelectionToolbar';
 import { useHighlighting } from '../highlights/use-highlighting';
 import { NotesPanel } from '../notes/NotesPanel';
 import { useNotesWiring } from '../notes/use-notes-wiring';
+import { EntitiesPanel } from '../entities/EntitiesPanel';
+import { TagPicker } from '../entities/TagPicker';
+import { useEntities } from '../entities/use-entities';
 import type { ArticleId } from '../../../shared/model/ids';
 import { useAppServices } from './app-services';
 import { SidePanel } from './SidePanel';
@@ -37,6 +41,8 @@ export function App() {
   const [sideTab, setSideTab] = useState('highlights');
   const [paneArticles, setPaneArticles] = useState<ReadonlyMap<string, { articleId: ArticleId; title: string }>>(new Map());
   const highlighting = useHighlighting(setAnnouncement);
+  const showEntities = useCallback(() => setSideTab('entities'), []);
+  const entities = useEntities(setAnnouncement, showEntities);
   const summaries = useMemo(() => new Map(corpus.listing?.articles.map((article) => [article.path, article]) ?? []), [corpus.listing]);
   const livePaths = useMemo(() => new Set(summaries.keys()), [summaries]);
   const onPaneArticle = useCallback((paneId: string, article: { articleId: ArticleId; title: string } | null) => {
@@ -59,6 +65,8 @@ export function App() {
     isMac,
     onMessage: setAnnouncement,
   });
+  const reveal = useRevealPassage(layout, dispatch);
+  const titleForPath = useCallback((path: string) => summaries.get(path)?.meta.title, [summaries]);
   const correctionRows = useLiveQuery(() => db.articleMeta.toArray(), [db]);
   const corrections = useMemo(() => (correctionRows ? new Map(correctionRows.map((row) => [row.path, row])) : NO_CORRECTIONS), [correctionRows]);
 
@@ -87,14 +95,14 @@ export function App() {
   );
 
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => highlighting.highlightWithShortcut(event) || runActionForKey(actions, event, isMac);
+    const onKey = (event: KeyboardEvent) => entities.onKey(event) || highlighting.highlightWithShortcut(event) || runActionForKey(actions, event, isMac);
     window.addEventListener('keydown', onKey);
     const unsubscribe = client.subscribe('app.command', ({ id }) => actions.find((action) => action.id === id)?.run());
     return () => {
       window.removeEventListener('keydown', onKey);
       unsubscribe();
     };
-  }, [actions, client, isMac, highlighting]);
+  }, [actions, client, isMac, highlighting, entities]);
 
   useEffect(() => {
     // Keyboard focus follows the focused pane, so Mod+] really moves the reader's attention.
@@ -187,10 +195,39 @@ export function App() {
                 />
               ),
             },
+            {
+              id: 'entities',
+              label: 'Entities',
+              render: () => (
+                <EntitiesPanel
+                  types={entities.types}
+                  selection={entities.selection}
+                  stepping={entities.stepping}
+                  titleForPath={titleForPath}
+                  reveal={(passage) => void reveal(passage).then((problem) => problem && setAnnouncement(problem))}
+                  onMessage={setAnnouncement}
+                />
+              ),
+            },
           ]}
         />
       </div>
-      <SelectionToolbar legend={highlighting.legend} onHighlight={(target, entry) => void highlighting.highlightSelection(target, entry).catch((error: unknown) => setAnnouncement(String(error)))} />
+      <SelectionToolbar
+        legend={highlighting.legend}
+        onHighlight={(target, entry) => void highlighting.highlightSelection(target, entry).catch((error: unknown) => setAnnouncement(String(error)))}
+        entityTypes={entities.types}
+        onTag={entities.tagging.openPicker}
+      />
+      {entities.tagging.picker && (
+        <TagPicker
+          key={`${entities.tagging.picker.type.id}|${entities.tagging.picker.selectedText}`}
+          type={entities.tagging.picker.type}
+          selectedText={entities.tagging.picker.selectedText}
+          position={entities.tagging.picker.position}
+          onChoose={(option) => void entities.tagging.choose(option)}
+          onClose={entities.tagging.closePicker}
+        />
+      )}
       {editingLegend && <LegendDialog legend={highlighting.legend} onClose={() => setEditingLegend(false)} />}
       <p className="status-bar" role="status" aria-live="polite">
         {announcement}

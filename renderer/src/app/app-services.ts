@@ -4,6 +4,7 @@ import type { AppInfo } from '../../../shared/contract/host-contract';
 import type { Result } from '../../../shared/contract/host-result';
 import type { CorpusListing } from '../../../shared/model/article';
 import type { WorkbenchDb } from '../db/workbench-db';
+import type { EntityServices } from '../entities/entity-services';
 import type { HighlightActions } from '../highlights/highlight-actions';
 import type { HighlightPainter } from '../highlights/highlight-painter';
 import type { PaneSurfaces } from '../highlights/pane-surfaces';
@@ -27,6 +28,7 @@ export interface AppServices {
   info: AppInfo;
   isMac: boolean;
   highlights: HighlightServices;
+  entities: EntityServices;
   /** The corpus listing, requested at start-up in parallel with everything else. */
   initialListing?: Promise<Result<CorpusListing | null>>;
 }

@@ -1,6 +1,8 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { AnnotationRecord, Entity, EntityType, LegendEntry, RejectedHit } from '../../../shared/model/annotation';
 import { EntityTypeId, LegendId, newArticleId, type ArticleId } from '../../../shared/model/ids';
+import type { EntityIndexSnapshotRow } from './entity-index-snapshot';
+import type { MentionCountRow } from './mention-count-store';
 import type { NoteRecord } from '../../../shared/model/note';
 
 /** The reader's pane layout, one row per window (only "main" for now). */
@@ -110,6 +112,8 @@ export class WorkbenchDb extends Dexie {
   entities!: EntityTable<Entity, 'id'>;
   rejectedHits!: EntityTable<RejectedHit, 'id'>;
   notes!: EntityTable<NoteRecord, 'id'>;
+  entityMentionCounts!: EntityTable<MentionCountRow, 'id'>;
+  entityIndexSnapshots!: EntityTable<EntityIndexSnapshotRow, 'id'>;
 
   /** `options` lets tests pass an in-memory IndexedDB (fake-indexeddb) instead of the browser's. */
   constructor(name = 'research-workbench', options?: DexieOptions) {
@@ -164,6 +168,22 @@ export class WorkbenchDb extends Dexie {
     this.version(4).stores({
       notes: '&id, kind, targetId, order, updatedAt, *citedAnnotationIds, *citedEntityIds, *citedArticleIds',
     });
+    // Version 5: every entity's mention total in one row, kept beside the mentions so the entity
+    // index reads one row instead of counting every mention (see `mention-count-store.ts`), and
+    // the index as last shown (derived, rebuildable; see `entity-index-snapshot.ts`).
+    this.version(5)
+      .stores({ entityMentionCounts: '&id', entityIndexSnapshots: '&id' })
+      .upgrade(async (tx) => {
+        const totals = new Map<string, number>();
+        await tx
+          .table('annotations')
+          .where('kind')
+          .equals('mention')
+          .each((row: { entityId?: unknown }) => {
+            if (typeof row.entityId === 'string') totals.set(row.entityId, (totals.get(row.entityId) ?? 0) + 1);
+          });
+        await tx.table('entityMentionCounts').put({ id: 'totals', totals: Object.fromEntries(totals) });
+      });
     this.on('populate', async (tx) => {
       await seedDefaultLegend(tx.table<LegendEntry, LegendId>('legend'));
       await seedDefaultEntityTypes(tx.table<EntityType, EntityTypeId>('entityTypes'));

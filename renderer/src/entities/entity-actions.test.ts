@@ -110,6 +110,15 @@ describe('editing entities', () => {
     expect(undo.canUndo()).toBe(false);
   });
 
+  it('changes an entity’s type undoably, and refuses a type that does not exist', async () => {
+    const m23 = await createEntity(db, { typeId: PERSON, name: 'M23' });
+    await actions.setType(m23.id, ORGANISATION);
+    expect((await loadEntities(db)).entities.map((entity) => entity.typeId)).toEqual([ORGANISATION]);
+    await expect(actions.setType(m23.id, EntityTypeId.parse('no-such-type'))).rejects.toThrow('This entity type no longer exists');
+    expect(await undo.undo()).toBe('change entity type');
+    expect((await loadEntities(db)).entities).toEqual([m23]);
+  });
+
   it('undoes and redoes a merge, restoring both entities and every mention’s entity exactly', async () => {
     const kagame = await createEntity(db, { typeId: PERSON, name: 'Kagame', aliases: ['President Kagame'] });
     const paulKagame = await createEntity(db, { typeId: PERSON, name: 'Paul Kagame', aliases: ['@PaulKagame'] });

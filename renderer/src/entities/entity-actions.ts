@@ -1,26 +1,12 @@
 import { createOffsetConverter, type OffsetConverter } from '../../../shared/anchoring/code-points';
 import { describeRange, type CodePointRange } from '../../../shared/anchoring/describe-range';
 import type { Entity, MentionRecord } from '../../../shared/model/annotation';
-import { newAnnotationId, type AnnotationId, type ArticleId, type EntityId } from '../../../shared/model/ids';
-import {
-  addMentions,
-  createEntity,
-  deleteEntity,
-  editChanges,
-  isEmptyChangeSet,
-  joinChanges,
-  mergeEntities,
-  rejectHits,
-  removeMentions,
-  renameEntity,
-  restoreRows,
-  setAliases,
-  splitMentions,
-  updateEntity,
-  type EntityChangeSet,
-  type EntityDetails,
-  type NewEntity,
-} from '../db/entity-store';
+import { newAnnotationId, type AnnotationId, type ArticleId, type EntityId, type EntityTypeId } from '../../../shared/model/ids';
+import { editChanges, isEmptyChangeSet, joinChanges, restoreRows, type EntityChangeSet } from '../db/entity-change-set';
+import type { NewEntity } from '../db/entity-rules';
+import { createEntity, deleteEntity, mergeEntities, renameEntity, setAliases, setEntityType, splitMentions, updateEntity, type EntityDetails } from '../db/entity-store';
+import { addMentions, rejectHits, removeMentions } from '../db/mention-store';
+import { entityWriteTables } from '../db/mention-count-store';
 import type { WorkbenchDb } from '../db/workbench-db';
 import type { TextSpan } from '../highlights/highlight-actions';
 import type { UndoStack } from '../highlights/undo-stack';
@@ -49,6 +35,8 @@ export interface EntityActions {
   untag(mentionIds: readonly AnnotationId[]): Promise<void>;
   rename(id: EntityId, name: string): Promise<void>;
   setAliases(id: EntityId, aliases: readonly string[]): Promise<void>;
+  /** Gives the entity another type. */
+  setType(id: EntityId, typeId: EntityTypeId): Promise<void>;
   /** Changes the description or the Wikidata id. */
   update(id: EntityId, details: EntityDetails): Promise<void>;
   /** Merges `fromId` into `intoId` (see `mergeEntities`). */
@@ -134,7 +122,7 @@ export function createEntityActions(db: WorkbenchDb, undo: UndoStack): EntityAct
     async createEntityAndTag(articleId, text, span, input) {
       const offsets = createOffsetConverter(text);
       // One transaction: a failure to tag must not leave behind an entity nobody asked for alone.
-      const { entity, mention: stored, changes } = await db.transaction('rw', [db.entities, db.entityTypes, db.annotations, db.rejectedHits], async () => {
+      const { entity, mention: stored, changes } = await db.transaction('rw', entityWriteTables(db), async () => {
         const entity = await createEntity(db, input);
         const added = await addMentions(db, [mention(articleId, offsets, span, entity.id)]);
         const created: EntityChangeSet = { entities: [{ key: entity.id, before: undefined, after: entity }], mentions: [], rejectedHits: [] };
@@ -152,6 +140,9 @@ export function createEntityActions(db: WorkbenchDb, undo: UndoStack): EntityAct
     },
     async setAliases(id, aliases) {
       record('edit aliases', editChanges(await setAliases(db, id, aliases)));
+    },
+    async setType(id, typeId) {
+      record('change entity type', editChanges(await setEntityType(db, id, typeId)));
     },
     async update(id, details) {
       record('edit entity', editChanges(await updateEntity(db, id, details)));

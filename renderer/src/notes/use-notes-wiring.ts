@@ -37,7 +37,7 @@ export const QUOTE_IN_NOTE_KEYS = 'Mod+Shift+Q';
  * passage last copied from a pane, and the notebook's open page with quote requests into it.
  */
 export function useNotesWiring({ layout, dispatch, paneArticles, setSideTab, onSelectHighlight, selected, isMac, onMessage }: NotesWiringOptions) {
-  const { db, highlights } = useAppServices();
+  const { db, highlights, entities } = useAppServices();
   const reveal = useRevealPassage(layout, dispatch);
   const copied = useRef<CopiedPassage | null>(null);
   const paneArticlesRef = useRef(paneArticles);
@@ -93,7 +93,8 @@ export function useNotesWiring({ layout, dispatch, paneArticles, setSideTab, onS
     };
     return {
       revealQuote: (card) => void showAnnotation(card.annotationId, card.articleTitle).catch(fail),
-      showEntity: (_entityId: EntityId, name: string) => {
+      showEntity: (entityId: EntityId, name: string) => {
+        entities.selection.set({ entityId, mention: null });
         setSideTab('entities');
         onMessage(`Showing ${name} in the entity index`);
       },
@@ -101,7 +102,7 @@ export function useNotesWiring({ layout, dispatch, paneArticles, setSideTab, onS
       openNote,
       onMessage,
     };
-  }, [db, highlights, reveal, dispatch, setSideTab, onSelectHighlight, onMessage]);
+  }, [db, highlights, entities, reveal, dispatch, setSideTab, onSelectHighlight, onMessage]);
 
   const requestQuote = useCallback(
     (card: QuoteCardPayload) => {

@@ -6,6 +6,7 @@ import type { SelectedHighlight } from '../highlights/AnnotationsPanel';
 import { domPointToOffset } from '../highlights/text-geometry';
 import { useArticleId } from '../highlights/use-article-id';
 import { usePaneHighlights } from '../highlights/use-pane-highlights';
+import { usePaneMentions } from '../entities/use-pane-mentions';
 import type { CorpusChange } from '../../../shared/model/article';
 import type { ArticleMetaRecord } from '../db/workbench-db';
 import { effectiveMetadata } from '../db/article-meta-store';
@@ -42,7 +43,7 @@ export function ReaderPane(props: ReaderPaneProps) {
   const content = load.state === 'loaded' ? load.content : null;
   const meta = content ? effectiveMetadata(content.summary.meta, correction) : null;
   const label = `Pane ${position}${meta ? `: ${meta.title}` : ''}`;
-  const { highlights } = useAppServices();
+  const { highlights, entities } = useAppServices();
   const [articleRoot, setArticleRoot] = useState<HTMLDivElement | null>(null);
   // The geometry works on the element whose children are the text's lines.
   const captureArticleRoot = useCallback((wrapper: HTMLDivElement | null) => setArticleRoot(wrapper?.querySelector<HTMLDivElement>('.article-text') ?? null), []);
@@ -51,6 +52,7 @@ export function ReaderPane(props: ReaderPaneProps) {
   const hintSummary = content?.summary ?? props.listed ?? null;
   const hint = useMemo(() => (hintSummary?.readable ? { path: hintSummary.path, sha256: hintSummary.sha256 } : null), [hintSummary?.readable, hintSummary?.path, hintSummary?.sha256]);
   const { notice, skipped } = usePaneHighlights(pane.id, content, articleId, articleRoot, hint);
+  usePaneMentions(pane.id, content, articleId, articleRoot);
   const [dismissedNotice, setDismissedNotice] = useState<string | null>(null);
   const title = meta?.title ?? '';
 
@@ -70,6 +72,12 @@ export function ReaderPane(props: ReaderPaneProps) {
     const hits = offset === null ? [] : surface.hitTest(offset);
     const first = hits[0];
     props.onSelectHighlight(first ? { paneId: pane.id, id: first, candidates: hits } : null);
+    // Mentions are hit-tested apart: a click inside a highlighted mention selects both.
+    const mentionHits = offset === null ? [] : (entities.panes.get(pane.id)?.hitTest(offset) ?? []);
+    const mention = entities.panes.get(pane.id)?.mentions.find((candidate) => candidate.id === mentionHits[0]);
+    const chosen = entities.selection.get();
+    if (mention) entities.selection.set({ entityId: mention.entityId, mention: { paneId: pane.id, id: mention.id, candidates: mentionHits } });
+    else if (chosen.mention) entities.selection.set({ ...chosen, mention: null });
   }
 
   useEffect(() => {

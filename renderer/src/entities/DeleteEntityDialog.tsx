@@ -1,0 +1,26 @@
+import { useState } from 'react';
+import type { Entity } from '../../../shared/model/annotation';
+import { ModalDialog } from '../dialogs/ModalDialog';
+
+/** Asks before deleting an entity, saying how many mentions go with it. */
+export function DeleteEntityDialog({ entity, mentions, onDelete, onClose }: { entity: Entity; mentions: number; onDelete(): Promise<void>; onClose(): void }) {
+  const [error, setError] = useState('');
+  return (
+    <ModalDialog title={`Delete “${entity.name}”?`} onClose={onClose}>
+      <p>{`“${entity.name}” and its ${mentions} mention${mentions === 1 ? '' : 's'} will be deleted. Undo (Ctrl+Z) brings them back.`}</p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="dialog-buttons">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="button" onClick={() => onDelete().then(onClose, (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)))}>
+          Delete entity and mentions
+        </button>
+      </div>
+    </ModalDialog>
+  );
+}
