@@ -38,6 +38,8 @@ async function main(): Promise<void> {
     // they would pass it to a command-line tool; the token keeps other pages from doing so.
     mayOpen: () => true,
     ...(values['no-cache'] ? {} : { cacheDir: path.resolve(values.cache) }),
+    // Built beside this file (see electron.vite.config.ts).
+    corpusWorkerScript: path.join(path.dirname(fileURLToPath(import.meta.url)), 'corpus-worker.js'),
   });
   const corpusRoot = path.resolve(values.corpus);
   try {

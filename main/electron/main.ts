@@ -42,6 +42,7 @@ if (!app.requestSingleInstanceLock()) {
     log: consoleLogger,
     mayOpen: (root) => chosenRoots.has(path.resolve(root)),
     cacheDir: path.join(app.getPath('userData'), 'listing-cache'),
+    corpusWorkerScript: path.join(here, 'corpus-worker.js'),
     pickFolder: async () => {
       const options = { title: 'Open a folder of articles', properties: ['openDirectory' as const] };
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);

@@ -4,8 +4,11 @@ import type { ArticleContent, ArticleSummary, CorpusChange, CorpusListing } from
 import { HostFailure } from '../../../shared/contract/host-result';
 import type { Logger } from '../../host/logger';
 import { watchCorpus, type RawCorpusEvent } from './corpus-watcher';
-import { createSearchTextReader, type MentionSearchDeps } from './mention-search';
+import type { FileToList } from './corpus-tasks';
+import { createCorpusWorkers, type CorpusWorkers } from './corpus-workers';
+import type { MentionSearchDeps } from './mention-search';
 import { readArticleFile, refusedSummary } from './read-article-file';
+import { createSearchTextReader } from './search-text-reader';
 import { resolveInsideRoot } from './safe-path';
 import { describeError, scanFolder } from './scan-folder';
 import { listingCacheFile, loadListingCache, saveListingCache } from './listing-cache';
@@ -33,10 +36,14 @@ export interface CorpusServiceDeps {
   renameWindowMs?: number;
   /** Where listings are cached between runs; no caching without it. */
   cacheDir?: string;
+  /** The built worker script that lists and searches on other cores; without it, all runs in main. */
+  workerScript?: string;
+  /** Worker threads to use (default: one per core, at most four). */
+  workerThreads?: number;
 }
 
-/** Files read in parallel while listing: enough to hide disk latency, few enough for 2 cores. */
-const READ_CONCURRENCY = 32;
+/** Files checked against the cache in parallel: enough to hide disk latency, few enough for 2 cores. */
+const STAT_CONCURRENCY = 32;
 
 interface OpenCorpus {
   root: string;
@@ -52,6 +59,14 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
   const pendingRemovals = new Map<string, { summary: ArticleSummary; timer: ReturnType<typeof setTimeout> }>();
   // One for the service's lifetime: it remembers line structures across searches and corpora.
   const searchText = createSearchTextReader();
+  // Started with the first listing, kept while the service lives: they keep warm caches and code.
+  let workers: CorpusWorkers | null = null;
+  const corpusWorkers = (): CorpusWorkers =>
+    (workers ??= createCorpusWorkers({
+      log: deps.log,
+      ...(deps.workerScript ? { script: deps.workerScript } : {}),
+      ...(deps.workerThreads !== undefined ? { threads: deps.workerThreads } : {}),
+    }));
 
   function listing(corpus: OpenCorpus): CorpusListing {
     const articles = [...corpus.summaries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -146,17 +161,28 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
       const cacheFile = deps.cacheDir ? listingCacheFile(deps.cacheDir, root) : null;
       const cache = cacheFile ? await loadListingCache(cacheFile, root) : null;
       let fromCache = 0;
-      const results = await mapLimited(scan.files, READ_CONCURRENCY, async (file) => {
-        if (file.kind === 'refused') return refusedSummary(file.relativePath, file.warning);
+      const results = new Array<ArticleSummary>(scan.files.length);
+      const toRead: Array<{ index: number; file: FileToList }> = [];
+      await mapLimited(scan.files.map((file, index) => ({ file, index })), STAT_CONCURRENCY, async ({ file, index }) => {
+        if (file.kind === 'refused') {
+          results[index] = refusedSummary(file.relativePath, file.warning);
+          return;
+        }
         if (cache) {
           const info = await stat(file.absolutePath).catch(() => null);
           const cached = info ? cache.lookup(file.relativePath, info.size, info.mtimeMs) : undefined;
           if (cached) {
             fromCache += 1;
-            return cached;
+            results[index] = cached;
+            return;
           }
         }
-        return (await readArticleFile(file.absolutePath, file.relativePath)).summary;
+        toRead.push({ index, file });
+      });
+      // Reading and parsing is most of the work: it runs in worker threads, one per core.
+      const read = await corpusWorkers().summarise(toRead.map(({ file }) => file));
+      toRead.forEach(({ index }, k) => {
+        results[index] = read[k] as ArticleSummary;
       });
       if (current !== corpus) throw new HostFailure('io-error', `Another folder was opened while "${root}" was being listed`);
       for (const summary of results) corpus.summaries.set(summary.path, withFallbackTitle(summary));
@@ -189,9 +215,22 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
     },
     searchContext() {
       if (!current) throw new HostFailure('no-corpus', 'No corpus folder is open');
-      return { root: current.root, articles: listing(current).articles, readText: searchText.forRoot(current.root) };
+      const { root } = current;
+      const threads = corpusWorkers().threads;
+      return {
+        root,
+        articles: listing(current).articles,
+        readText: searchText.forRoot(root),
+        // Two batches per thread, so a worker never waits for its next one.
+        batches: { search: (paths, query) => corpusWorkers().search(root, paths, query), concurrency: Math.max(1, threads) * 2 },
+      };
     },
-    close: stopCurrent,
+    async close() {
+      await stopCurrent();
+      const stopping = workers;
+      workers = null;
+      await stopping?.close();
+    },
   };
 }
 

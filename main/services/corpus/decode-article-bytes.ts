@@ -48,7 +48,7 @@ export function decodeArticleBytes(bytes: Uint8Array): DecodedArticle {
   if (decoded.text.trim() === '') {
     return { text: '', encoding: decoded.encoding, warnings: [{ code: 'empty', message: 'The file contains only whitespace' }] };
   }
-  return { ...decoded, text: decoded.text.replace(/\r\n?/g, '\n') };
+  return { ...decoded, text: decoded.text.includes('\r') ? decoded.text.replace(/\r\n?/g, '\n') : decoded.text };
 }
 
 function utf16FromBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
