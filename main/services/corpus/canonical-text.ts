@@ -5,6 +5,7 @@ import { lexer } from 'marked';
 import type { MarkedToken, Token, Tokens } from 'marked';
 import type { ArticleFormat, ArticleWarning, LineInfo, LineKind } from '../../../shared/model/article';
 import { detectBoilerplate, isStampLine } from './detect-boilerplate';
+import { hasAtMostWords } from './white-space-words';
 
 /**
  * jsdom and Readability are loaded on first use, not with this module: jsdom costs about 1 s of CPU
@@ -60,7 +61,7 @@ function isSubheading(strings: readonly string[], boilerplate: readonly boolean[
   const heading =
     text.length <= SUBHEADING_MAX_CHARS &&
     !boilerplate[i] &&
-    words(text) <= SUBHEADING_MAX_WORDS &&
+    hasAtMostWords(text, SUBHEADING_MAX_WORDS) &&
     /^\p{Lu}/u.test(text) &&
     !/[.!?:;,…"'“”‘’]$/u.test(text) &&
     !/^(?:by|published|updated|posted|source)\b/iu.test(text) &&
@@ -68,7 +69,7 @@ function isSubheading(strings: readonly string[], boilerplate: readonly boolean[
   if (!heading) return false;
   const isProse = (j: number): boolean => {
     const line = (strings[j] ?? '').trim();
-    return !boilerplate[j] && (words(line) > SUBHEADING_MAX_WORDS || /[.!?…"”’]$/u.test(line));
+    return !boilerplate[j] && (!hasAtMostWords(line, SUBHEADING_MAX_WORDS) || /[.!?…"”’]$/u.test(line));
   };
   const nonBlank = (j: number): boolean => (strings[j] ?? '').trim() !== '';
   let previous = i - 1;
@@ -76,10 +77,6 @@ function isSubheading(strings: readonly string[], boilerplate: readonly boolean[
   let next = i + 1;
   while (next < strings.length && !nonBlank(next)) next += 1;
   return previous >= 0 && next < strings.length && isProse(previous) && isProse(next);
-}
-
-function words(text: string): number {
-  return text.split(/\s+/u).filter(Boolean).length;
 }
 
 /** Collects rendered lines, inserting a single blank line wherever a block boundary was asked for. */

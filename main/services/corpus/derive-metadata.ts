@@ -22,7 +22,9 @@ const ABBREVIATIONS = new Set(
 const BYLINE = /^(?:By|BY|by)\s+(?<names>\p{Lu}.{1,100})$/u;
 const PUBLISHED = /^(?:first published|published|updated|posted|date)(?:\s+on)?\s*:?\s+(?<date>.*\d.*)$/iu;
 const SOURCE = /^source\s*:\s*(?<source>\S.{1,60})$/iu;
-/** What a line matching `SOURCE` starts with before it is tidied up. */
+/** What lines matching `BYLINE`, `PUBLISHED` and `SOURCE` start with before they are tidied up. */
+const BYLINE_START = /^\s*(?:By|BY|by)\s/u;
+const PUBLISHED_START = /^\s*(?:first\s+published|published|updated|posted|date)/iu;
 const SOURCE_START = /^\s*source\s*:/iu;
 const NOT_SPACE = /\S/u;
 const DASH = String.raw`\s*(?:—|–|--|-)\s+`;
@@ -46,9 +48,9 @@ const AGENCY_DATELINE = new RegExp(
 export function deriveMetadata(text: string, lines: readonly LineInfo[], titleHint?: string): DerivedMetadata {
   const content = contentLines(text, lines);
   const header = content.slice(0, HEADER_LINES);
-  const bylineLine = header.find((line) => parseByline(line.text) !== null);
+  const bylineLine = header.find((line) => BYLINE_START.test(line.raw) && parseByline(line.text) !== null);
   const byline = bylineLine ? parseByline(bylineLine.text) : null;
-  const publishedLine = header.find((line) => PUBLISHED.test(line.text) && words(line.text) <= 12);
+  const publishedLine = header.find((line) => PUBLISHED_START.test(line.raw) && PUBLISHED.test(line.text) && words(line.text) <= 12);
   // Every line may be a "Source:" line, but only one that starts like one is tidied up and tested.
   const sourceLine = content.find((line) => SOURCE_START.test(line.raw) && line.text.length < 120 && SOURCE.test(line.text) && words(line.text) <= 8);
   const isNote = (line: (typeof content)[number]): boolean =>
@@ -74,32 +76,31 @@ export function deriveMetadata(text: string, lines: readonly LineInfo[], titleHi
 }
 
 /** A non-blank line that is not boilerplate; `text` is the line tidied up, worked out when first asked for. */
-interface ContentLine {
-  raw: string;
-  info: LineInfo | undefined;
-  readonly text: string;
+class ContentLine {
+  private tidied: string | undefined;
+
+  constructor(
+    readonly raw: string,
+    readonly info: LineInfo | undefined,
+  ) {}
+
+  /** Long paragraphs are only ever searched at their start (title, dateline): only trimmed. */
+  get text(): string {
+    this.tidied ??= this.raw.length > 300 ? this.raw.trim() : collapse(this.raw);
+    return this.tidied;
+  }
 }
 
 /**
  * The lines that can carry metadata. Their tidied text is computed lazily, since only the first few
  * and a possible "Source:" line are ever looked at: tidying every line was most of the cost of
- * deriving metadata for a 10,000-article corpus. Long paragraphs are only ever searched at their
- * start (title, dateline), so their inner white space is not collapsed.
+ * deriving metadata for a 10,000-article corpus.
  */
 function contentLines(text: string, lines: readonly LineInfo[]): ContentLine[] {
   const content: ContentLine[] = [];
   text.split('\n').forEach((raw, i) => {
     const info = lines[i];
-    if (info?.kind === 'blank' || info?.boilerplate === true || !NOT_SPACE.test(raw)) return;
-    let tidied: string | undefined;
-    content.push({
-      raw,
-      info,
-      get text() {
-        tidied ??= raw.length > 300 ? raw.trim() : collapse(raw);
-        return tidied;
-      },
-    });
+    if (info?.kind !== 'blank' && info?.boilerplate !== true && NOT_SPACE.test(raw)) content.push(new ContentLine(raw, info));
   });
   return content;
 }

@@ -1,3 +1,5 @@
+import { hasAtMostWords } from './white-space-words';
+
 /** "ALSO READ: …", "Read more: …", "Related: …": a cross-link to another story, on one line. */
 const CROSS_LINK = /^(?:also read|read also|see also)\s*[:\-–—|]|^(?:read more|related|recommended|more from [^:]{1,40})\s*:/iu;
 
@@ -111,14 +113,18 @@ function markTeasers(lines: readonly string[], marks: boolean[], start: number):
   let afterStamp = false;
   let i = start;
   for (; i < lines.length; i++) {
-    const text = normalise(lines[i] ?? '');
+    const line = lines[i] ?? '';
+    // A line of more words is neither a stamp (at most 4) nor a headline-like teaser: most such
+    // lines are the article's paragraphs, so they are decided without normalising them.
+    const short = hasAtMostWords(line, TEASER_HEADLINE_MAX_WORDS);
+    const text = short ? normalise(line) : null;
     if (text === '') continue;
-    if (isStampLine(text)) {
+    if (text !== null && isStampLine(text)) {
       marks[i] = true;
       afterStamp = true;
       continue;
     }
-    const teaser = afterStamp || (wordCount(text) <= TEASER_HEADLINE_MAX_WORDS && !/[.:;,]$/u.test(text));
+    const teaser = afterStamp || (text !== null && !/[.:;,]$/u.test(text));
     if (!teaser && !marks[i]) return i - 1;
     marks[i] = true;
     afterStamp = false;
@@ -132,26 +138,4 @@ function normalise(line: string): string {
 
 function wordCount(text: string): number {
   return text.split(' ').length;
-}
-
-/**
- * Whether `line` has at most `max` words separated by white space, as `wordCount(normalise(line))`
- * counts them, stopping as soon as it has seen more: a long paragraph is refused after its first
- * few words. (`\s` is the same set as `trim` removes.)
- */
-function hasAtMostWords(line: string, max: number): boolean {
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < line.length; i++) {
-    const space = isSpace(line.charCodeAt(i));
-    if (!space && !inWord && ++words > max) return false;
-    inWord = !space;
-  }
-  return true;
-}
-
-/** The code units `/\s/` matches (all in the BMP). */
-function isSpace(unit: number): boolean {
-  if (unit < 128) return unit === 32 || (unit >= 9 && unit <= 13);
-  return unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
 }

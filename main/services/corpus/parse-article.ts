@@ -60,14 +60,13 @@ const START = 1;
 const MARK_KIND = 2;
 const OTHER = 3;
 
-/** Kinds of BMP code units, filled in as they are met (0: not yet classified). */
+/** Kinds of BMP code units: ASCII filled in up front, the rest as they are met (0: not yet known). */
 const bmpKinds = new Uint8Array(0x10000);
+for (let unit = 0; unit < 128; unit++) bmpKinds[unit] = isAsciiLetterOrDigit(unit) ? START : OTHER;
 
 function kindOf(point: number): number {
-  if (point < 0x10000) {
-    const known = bmpKinds[point] ?? 0;
-    if (known !== 0) return known;
-  }
+  const known = point < 0x10000 ? (bmpKinds[point] ?? 0) : 0;
+  if (known !== 0) return known;
   const char = String.fromCodePoint(point);
   const kind = LETTER_OR_DIGIT.test(char) ? START : MARK.test(char) ? MARK_KIND : OTHER;
   if (point < 0x10000) bmpKinds[point] = kind;
@@ -91,22 +90,18 @@ export function countWords(text: string): number {
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    let kind: number;
-    if (unit < 128) {
-      kind = isAsciiLetterOrDigit(unit) ? START : OTHER;
-    } else if (unit >= 0xd800 && unit <= 0xdbff) {
+    let kind = bmpKinds[unit] ?? 0;
+    if (kind === 0 || (unit >= 0xd800 && unit <= 0xdbff)) {
       const point = text.codePointAt(i) ?? unit;
       kind = kindOf(point);
       if (point > 0xffff) i += 1;
-    } else {
-      kind = kindOf(unit);
     }
     if (kind === START) {
       if (!inWord) count += 1;
       inWord = true;
-    } else if (kind === OTHER) {
+    } else if (kind === OTHER && inWord) {
       // A single apostrophe or hyphen between letters joins them ("Congo's", "de-escalate").
-      if (!(inWord && isJoiner(unit) && startsWord(text, i + 1))) inWord = false;
+      inWord = isJoiner(unit) && startsWord(text, i + 1);
     }
   }
   return count;
@@ -114,9 +109,7 @@ export function countWords(text: string): number {
 
 function startsWord(text: string, index: number): boolean {
   const point = text.codePointAt(index);
-  if (point === undefined) return false;
-  if (point < 128) return isAsciiLetterOrDigit(point);
-  return kindOf(point) === START;
+  return point !== undefined && kindOf(point) === START;
 }
 
 const FORMATS = new Map<string, ArticleFormat>([

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import type { ArticleContent, ArticleSummary, ArticleWarning } from '../../../shared/model/article';
-import { formatFromPath, parseArticle } from './parse-article';
+import type { ArticleContent, ArticleFormat, ArticleSummary, ArticleWarning } from '../../../shared/model/article';
+import { hasUtf8Bom } from './decode-article-bytes';
+import { formatFromPath, parseArticle, type ParsedArticle } from './parse-article';
 import { describeError } from './scan-folder';
 
 /** Files above this are listed with a warning and never read (the text would not be usable). */
@@ -60,7 +61,7 @@ class ArticleRead {
       format,
       size: this.size,
       modifiedMs: this.modifiedMs,
-      sha256: parsed.readable ? createHash('sha256').update(parsed.text).digest('hex') : '',
+      sha256: parsed.readable ? createHash('sha256').update(canonicalUtf8(bytes, format, parsed) ?? parsed.text).digest('hex') : '',
       wordCount: parsed.wordCount,
       meta: parsed.meta,
       warnings: parsed.warnings,
@@ -80,6 +81,16 @@ class ArticleRead {
       lines: [{ kind: 'blank', boilerplate: false }],
     };
   }
+}
+
+/**
+ * The canonical text's UTF-8 encoding when the file's bytes already are exactly that: plain text
+ * (its own canonical text) decoded as valid UTF-8 (no warning), without CR, less any BOM. Hashing
+ * those bytes saves encoding 60 MB of text again for a 10,000-article corpus.
+ */
+function canonicalUtf8(bytes: Uint8Array, format: ArticleFormat, parsed: ParsedArticle): Uint8Array | null {
+  if (format !== 'text' || parsed.encoding !== 'utf-8' || parsed.warnings.length > 0 || bytes.includes(13)) return null;
+  return hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
 }
 
 /** The summary of an article that cannot be opened, titled by its file name. */
