@@ -2,7 +2,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleWarning } from '../../../shared/model/article';
 import { formatFromPath } from './parse-article';
-import { isInside, toRelativePath } from './safe-path';
+import { isInside, toRelativePath } from './path-inside';
 
 /** A file found in the corpus: readable candidates, or ones refused outright with a warning. */
 export type ScannedFile =

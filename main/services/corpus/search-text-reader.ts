@@ -8,7 +8,7 @@ import { decodeArticleBytes } from './decode-article-bytes';
 import type { ArticleText } from './mention-hits';
 import { formatFromPath } from './parse-article';
 import { MAX_ARTICLE_BYTES } from './read-article-file';
-import { isInside } from './safe-path';
+import { isInside } from './path-inside';
 
 /** Line structures remembered by a reader (about 300 bytes each); past this many it starts afresh. */
 const LINE_CACHE_LIMIT = 100_000;
