@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   }
   const highlightRows = await benchHighlights(browser, projectRoot, corpusDir, RUNS);
   await browser.close();
-  const mentionRows = process.env.BENCH_ONLY === 'highlights' ? [] : await benchMentionSearch(corpusDir, RUNS);
+  const mentionRows = process.env.BENCH_ONLY === 'highlights' ? [] : await benchMentionSearch(projectRoot, corpusDir, RUNS);
   const rows: BenchRow[] = [
     { name: `main: list ${COUNT.toLocaleString()} articles, cold (read and parse every file)`, value: median(samples.cold ?? []), unit: 'ms' },
     { name: `main: list ${COUNT.toLocaleString()} articles, warm (listing cache, stat only)`, value: median(samples.scan ?? []), unit: 'ms' },

@@ -8,7 +8,8 @@ import type { FileToList } from './corpus-tasks';
 import { createCorpusWorkers, type CorpusWorkers } from './corpus-workers';
 import type { MentionSearchDeps } from './mention-search';
 import { readArticleFile, refusedSummary } from './read-article-file';
-import { createSearchTextReader } from './search-text-reader';
+import { boilerplateLines } from './mention-hits';
+import { createSearchTextReader, type SearchTarget } from './search-text-reader';
 import { resolveInsideRoot } from './safe-path';
 import { describeError, scanFolder } from './scan-folder';
 import { listingCacheFile, loadListingCache, saveListingCache } from './listing-cache';
@@ -48,6 +49,8 @@ const STAT_CONCURRENCY = 32;
 interface OpenCorpus {
   root: string;
   summaries: Map<string, ArticleSummary>;
+  /** Each article's boilerplate lines as last read, so searches need not work them out again. */
+  boilerplate: Map<string, SearchTarget>;
   warnings: CorpusListing['warnings'];
   stopWatching: () => Promise<void>;
 }
@@ -90,6 +93,7 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
       if (!corpus.summaries.has(event.relativePath)) return;
       const summary = corpus.summaries.get(event.relativePath);
       corpus.summaries.delete(event.relativePath);
+      corpus.boilerplate.delete(event.relativePath);
       if (!summary) return;
       const timer = setTimeout(() => {
         pendingRemovals.delete(event.relativePath);
@@ -98,8 +102,9 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
       pendingRemovals.set(event.relativePath, { summary, timer });
       return;
     }
-    const { summary } = await readArticleFile(event.absolutePath, event.relativePath);
+    const { summary, lines } = await readArticleFile(event.absolutePath, event.relativePath);
     if (current !== corpus) return;
+    remember(corpus, summary, boilerplateLines(lines));
     const existed = corpus.summaries.has(event.relativePath);
     corpus.summaries.set(event.relativePath, withFallbackTitle(summary));
     if (existed) {
@@ -154,7 +159,7 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
       if (!info.isDirectory()) throw new HostFailure('invalid-input', `"${root}" is not a folder`);
       await stopCurrent();
       const started = performance.now();
-      const corpus: OpenCorpus = { root, summaries: new Map(), warnings: [], stopWatching: async () => {} };
+      const corpus: OpenCorpus = { root, summaries: new Map(), boilerplate: new Map(), warnings: [], stopWatching: async () => {} };
       current = corpus;
       const scan = await scanFolder(root);
       corpus.warnings = scan.warnings;
@@ -182,7 +187,10 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
       // Reading and parsing is most of the work: it runs in worker threads, one per core.
       const read = await corpusWorkers().summarise(toRead.map(({ file }) => file));
       toRead.forEach(({ index }, k) => {
-        results[index] = read[k] as ArticleSummary;
+        const article = read[k];
+        if (!article) return;
+        results[index] = article.summary;
+        remember(corpus, article.summary, article.boilerplate);
       });
       if (current !== corpus) throw new HostFailure('io-error', `Another folder was opened while "${root}" was being listed`);
       for (const summary of results) corpus.summaries.set(summary.path, withFallbackTitle(summary));
@@ -215,15 +223,20 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
     },
     searchContext() {
       if (!current) throw new HostFailure('no-corpus', 'No corpus folder is open');
-      const { root } = current;
+      const corpus = current;
+      const { root } = corpus;
       const threads = corpusWorkers().threads;
-      return {
-        root,
-        articles: listing(current).articles,
-        readText: searchText.forRoot(root),
-        // Two batches per thread, so a worker never waits for its next one.
-        batches: { search: (paths, query) => corpusWorkers().search(root, paths, query), concurrency: Math.max(1, threads) * 2 },
+      const search: NonNullable<MentionSearchDeps['batches']>['search'] = async (paths, query) => {
+        const targets = paths.map((articlePath) => {
+          const summary = corpus.summaries.get(articlePath);
+          return corpus.boilerplate.get(articlePath) ?? { path: articlePath, size: summary?.size ?? -1, modifiedMs: summary?.modifiedMs ?? -1 };
+        });
+        const found = await corpusWorkers().search(root, targets, query);
+        if (current === corpus) for (const target of found.learnt) corpus.boilerplate.set(target.path, target);
+        return found;
       };
+      // Two batches per thread, so a worker never waits for its next one.
+      return { root, articles: listing(corpus).articles, readText: searchText.forRoot(root), batches: { search, concurrency: Math.max(1, threads) * 2 } };
     },
     async close() {
       await stopCurrent();
@@ -232,6 +245,12 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
       await stopping?.close();
     },
   };
+}
+
+/** Keeps what a search needs of an article just read: its boilerplate lines, for this size and date. */
+function remember(corpus: OpenCorpus, summary: ArticleSummary, boilerplate: number[]): void {
+  if (summary.readable) corpus.boilerplate.set(summary.path, { path: summary.path, size: summary.size, modifiedMs: summary.modifiedMs, boilerplate });
+  else corpus.boilerplate.delete(summary.path);
 }
 
 function withFallbackTitle(summary: ArticleSummary): ArticleSummary {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeTempCorpus } from '../../../test-support/temp-corpus';
 import { silentLogger } from '../../host/logger';
 import { createCorpusWorkers, type CorpusWorkers } from './corpus-workers';
+import { boilerplateLines } from './mention-hits';
 import { readArticleFile } from './read-article-file';
 
 let corpus: Awaited<ReturnType<typeof makeTempCorpus>>;
@@ -26,9 +27,12 @@ describe('createCorpusWorkers without a worker script (as in unit tests)', () =>
     await writeFile(path.join(corpus.root, 'empty.txt'), '');
     workers = createCorpusWorkers({ log: silentLogger });
     const files = NAMES.map((relativePath) => ({ relativePath, absolutePath: path.join(corpus.root, relativePath) }));
-    const summaries = await workers.summarise(files);
-    const oneByOne = await Promise.all(files.map(async (file) => (await readArticleFile(file.absolutePath, file.relativePath)).summary));
-    expect(summaries).toEqual(oneByOne);
+    const listed = await workers.summarise(files);
+    const summaries = listed.map((article) => article.summary);
+    const oneByOne = await Promise.all(files.map((file) => readArticleFile(file.absolutePath, file.relativePath)));
+    expect(summaries).toEqual(oneByOne.map((content) => content.summary));
+    expect(listed.map((article) => article.boilerplate)).toEqual(oneByOne.map((content) => boilerplateLines(content.lines)));
+    expect(listed[1]?.boilerplate).toEqual([9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]);
     expect(summaries.map((summary) => [summary.path, summary.readable])).toEqual(NAMES.map((name) => [name, name !== 'gone.txt']));
     expect(workers.threads).toBe(0);
   });
@@ -36,7 +40,7 @@ describe('createCorpusWorkers without a worker script (as in unit tests)', () =>
   it('says so, and works in the main thread, when the worker script it was given is missing', async () => {
     const log = { ...silentLogger, warn: vi.fn() };
     workers = createCorpusWorkers({ log, script: path.join(corpus.base, 'corpus-worker.js') });
-    const [summary] = await workers.summarise([{ relativePath: NAMES[0] as string, absolutePath: path.join(corpus.root, NAMES[0] as string) }]);
+    const [{ summary } = { summary: null }] = await workers.summarise([{ relativePath: NAMES[0] as string, absolutePath: path.join(corpus.root, NAMES[0] as string) }]);
     expect(summary?.wordCount).toBeGreaterThan(100);
     expect(workers.threads).toBe(0);
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('No corpus worker script'));

@@ -2,18 +2,19 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
-import type { ArticleSummary } from '../../../shared/model/article';
 import type { Logger } from '../../host/logger';
-import { createCorpusTaskRunner, type CorpusTask, type CorpusTaskResult, type FileToList } from './corpus-tasks';
+import { createCorpusTaskRunner, type CorpusTask, type CorpusTaskResult, type FileToList, type ListedArticle } from './corpus-tasks';
+import { unpackHits } from './mention-hit-packing';
 import type { ArticleBatchResult, MentionQuery } from './mention-hits';
+import type { SearchTarget } from './search-text-reader';
 import { createTaskPool, type TaskPool } from './worker-pool';
 
 /** Listing and searching across CPU cores, in worker threads or (where they cannot run) in main. */
 export interface CorpusWorkers {
-  /** Summaries of `files`, in their order. */
-  summarise(files: readonly FileToList[]): Promise<ArticleSummary[]>;
-  /** Searches one batch of articles under `root`. */
-  search(root: string, paths: readonly string[], query: MentionQuery): Promise<ArticleBatchResult>;
+  /** Summaries (and boilerplate lines) of `files`, in their order. */
+  summarise(files: readonly FileToList[]): Promise<ListedArticle[]>;
+  /** Searches one batch of articles under `root`; `learnt` holds boilerplate lines worked out afresh. */
+  search(root: string, targets: readonly SearchTarget[], query: MentionQuery): Promise<ArticleBatchResult & { learnt: SearchTarget[] }>;
   /** Worker threads running (0: everything runs in main). */
   readonly threads: number;
   close(): Promise<void>;
@@ -51,10 +52,11 @@ export function createCorpusWorkers(options: CorpusWorkersOptions): CorpusWorker
       const batches: FileToList[][] = [];
       for (let from = 0; from < files.length; from += LISTING_BATCH) batches.push(files.slice(from, from + LISTING_BATCH));
       const results = await Promise.all(batches.map((batch) => pool.run({ kind: 'summarise', files: batch })));
-      return results.flatMap((result) => expect(result, 'summarise').summaries);
+      return results.flatMap((result) => expect(result, 'summarise').articles);
     },
-    async search(root, paths, query) {
-      return expect(await pool.run({ kind: 'search', root, paths, query }), 'search').found;
+    async search(root, targets, query) {
+      const { searched, hits, learnt } = expect(await pool.run({ kind: 'search', root, targets, query }), 'search');
+      return { searched, hits: unpackHits(hits), learnt };
     },
     get threads() {
       return pool.threads;

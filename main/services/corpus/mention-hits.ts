@@ -27,28 +27,32 @@ export interface ArticleBatchResult {
   hits: MentionHit[];
 }
 
-/**
- * Searches a batch of articles read with `read` (null: unreadable, skipped), as a worker thread does.
- * `matcher` must have been made from `query.terms`.
- */
-export function searchArticleBatch(paths: readonly string[], read: (path: string) => ArticleText | null, matcher: MentionMatcher, query: MentionQuery): ArticleBatchResult {
-  let searched = 0;
-  const hits: MentionHit[] = [];
-  for (const path of paths) {
-    const content = read(path);
-    if (!content) continue;
-    searched += 1;
-    for (const hit of hitsIn(path, content, matcher, query.includeBoilerplate, query.contextChars ?? DEFAULT_CONTEXT_CHARS)) hits.push(hit);
-  }
-  return { searched, hits };
+/** What a search needs of an article: its canonical text, and which of its lines are boilerplate. */
+export interface SearchableText {
+  text: string;
+  isBoilerplate(line: number): boolean;
+}
+
+/** An article's text and line structure, as a search uses them. */
+export function searchableText({ text, lines }: ArticleText): SearchableText {
+  return { text, isBoilerplate: (line) => lines[line]?.boilerplate === true };
+}
+
+/** The indices of an article's boilerplate lines: all a search needs of its line structure. */
+export function boilerplateLines(lines: readonly LineInfo[]): number[] {
+  const found: number[] = [];
+  lines.forEach((line, i) => {
+    if (line.boilerplate) found.push(i);
+  });
+  return found;
 }
 
 /** Any surrogate: without one, UTF-16 and code point offsets are the same. */
 const ASTRAL = /[\ud800-\udfff]/;
 
 /** The hits in one article, with code point offsets, line and context, boilerplate filtered. */
-export function hitsIn(articlePath: string, content: ArticleText, matcher: MentionMatcher, includeBoilerplate: boolean, contextChars: number): MentionHit[] {
-  const { text, lines } = content;
+export function hitsIn(articlePath: string, content: SearchableText, matcher: MentionMatcher, includeBoilerplate: boolean, contextChars: number): MentionHit[] {
+  const { text } = content;
   const matches = matcher.find(text);
   if (matches.length === 0) return [];
   // Most articles have no astral character, and building a converter walks the whole text: that
@@ -64,7 +68,7 @@ export function hitsIn(articlePath: string, content: ArticleText, matcher: Menti
       lineStart = lineEnd + 1;
       lineEnd = lineEndFrom(text, lineStart);
     }
-    if (!includeBoilerplate && lines[line]?.boilerplate) continue;
+    if (!includeBoilerplate && content.isBoilerplate(line)) continue;
     hits.push(toHit(articlePath, text, match, offsets ? offsets.toCodePoint(match.start, 'floor') : match.start, offsets ? offsets.toCodePoint(match.end, 'ceil') : match.end, line, lineStart, lineEnd, contextChars));
   }
   return hits;

@@ -9,7 +9,7 @@ import { makeTempCorpus } from '../../../test-support/temp-corpus';
 import { composeHost } from '../../host/compose-host';
 import { silentLogger } from '../../host/logger';
 import { createCorpusService, type CorpusService } from './corpus-service';
-import { leftContext, rightContext, searchArticleBatch, type ArticleText } from './mention-hits';
+import { hitsIn, leftContext, rightContext, searchableText, type ArticleText } from './mention-hits';
 import { searchMentions, type MentionSearchDeps } from './mention-search';
 import { createSearchTextReader } from './search-text-reader';
 
@@ -154,8 +154,10 @@ describe('searchMentions in batches (as the corpus service runs it, on worker th
         concurrency: 2,
         search: async (paths, query) => {
           asked.push(paths.length);
-          const texts = new Map(await Promise.all(paths.map(async (p) => [p, await deps.readText(p)] as const)));
-          return searchArticleBatch(paths, (p) => texts.get(p) ?? null, createMentionMatcher(query.terms), query);
+          const matcher = createMentionMatcher(query.terms);
+          const texts = await Promise.all(paths.map((articlePath) => deps.readText(articlePath)));
+          const hits = texts.flatMap((text, i) => (text ? hitsIn(paths[i] as string, searchableText(text), matcher, query.includeBoilerplate, 60) : []));
+          return { searched: texts.filter(Boolean).length, hits };
         },
       },
     };

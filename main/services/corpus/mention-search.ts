@@ -3,7 +3,7 @@ import type { ArticleSummary } from '../../../shared/model/article';
 import type { MentionHit } from '../../../shared/model/mention';
 import { createMentionMatcher } from '../../../shared/search/mention-matcher';
 import { mapLimited } from './map-limited';
-import { DEFAULT_CONTEXT_CHARS, hitsIn, type ArticleBatchResult, type ArticleText, type MentionQuery } from './mention-hits';
+import { DEFAULT_CONTEXT_CHARS, hitsIn, searchableText, type ArticleBatchResult, type ArticleText, type MentionQuery } from './mention-hits';
 
 /** The corpus a search runs over: a snapshot of the listing and a way to read each article. */
 export interface MentionSearchDeps {
@@ -121,7 +121,7 @@ export async function searchMentions(
         if (signal?.aborted) return;
         if (content) {
           searched += 1;
-          accept(hitsIn(article.path, content, matcher, query.includeBoilerplate, contextChars));
+          accept(hitsIn(article.path, searchableText(content), matcher, query.includeBoilerplate, contextChars));
         } else {
           deliverIfDue();
         }

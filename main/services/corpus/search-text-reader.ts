@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFile, readFileSync, realpathSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFile, readFileSync, realpathSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { LineInfo } from '../../../shared/model/article';
 import { toCanonicalText } from './canonical-text';
 import { decodeArticleBytes } from './decode-article-bytes';
-import type { ArticleText } from './mention-hits';
+import { boilerplateLines, type ArticleText, type SearchableText } from './mention-hits';
 import { formatFromPath } from './parse-article';
 import { MAX_ARTICLE_BYTES } from './read-article-file';
 import { isInside } from './path-inside';
@@ -17,8 +17,6 @@ const LINE_CACHE_LIMIT = 100_000;
 export interface SearchTextReader {
   /** A reader of the articles under `root` for one search; it answers null, never rejects. */
   forRoot(root: string): (relativePath: string) => Promise<ArticleText | null>;
-  /** The same with blocking reads, for worker threads (where blocking holds up nothing else). */
-  forRootSync(root: string): (relativePath: string) => ArticleText | null;
 }
 
 /**
@@ -89,20 +87,65 @@ export function createSearchTextReader(): SearchTextReader {
         }
       };
     },
-    forRootSync(root) {
-      let realRoot: string | null = null;
-      return (relativePath) => {
-        try {
-          const joined = inside(root, relativePath);
-          if (!joined) return null;
-          realRoot ??= realpathSync(root);
-          const real = realpathSync(joined);
-          if (!isInside(realRoot, real)) return null;
-          return canonical(readFileSync(real), relativePath);
-        } catch {
-          return null;
-        }
-      };
-    },
   };
+}
+
+/**
+ * An article to search, as the listing saw it: while the file keeps that size and date, the
+ * search reuses the boilerplate lines the listing found rather than working them out again.
+ */
+export interface SearchTarget {
+  path: string;
+  size: number;
+  modifiedMs: number;
+  boilerplate?: readonly number[];
+}
+
+/** An article read for a search, with the file's size and date as read. */
+export interface ReadForSearch extends SearchableText {
+  size: number;
+  modifiedMs: number;
+  boilerplate: readonly number[];
+  /** True when its boilerplate lines came from the target rather than from the text. */
+  reused: boolean;
+}
+
+/**
+ * Reads an article's canonical text for a search with blocking reads, as worker threads do; null
+ * when it cannot be read or lies outside `realRoot` (the resolved root), through `..` or a link.
+ * Gives the same text and boilerplate lines as `readArticleFile`.
+ */
+export function readForSearchSync(root: string, realRoot: string, target: SearchTarget): ReadForSearch | null {
+  try {
+    const joined = path.resolve(root, target.path);
+    if (!isInside(root, joined)) return null;
+    // The native call is one system call; the JavaScript one checks each folder on the way.
+    const real = realpathSync.native(joined);
+    if (!isInside(realRoot, real)) return null;
+    const fd = openSync(real, 'r');
+    let bytes: Buffer;
+    let info: { size: number; mtimeMs: number };
+    try {
+      info = fstatSync(fd);
+      if (info.size > MAX_ARTICLE_BYTES) return null;
+      bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    const decoded = decodeArticleBytes(bytes);
+    if (!decoded.text) return null;
+    const format = formatFromPath(target.path) ?? 'text';
+    const unchanged = target.boilerplate !== undefined && info.size === target.size && info.mtimeMs === target.modifiedMs;
+    // Plain text is its own canonical text (see `toCanonicalText`): only its lines need working out.
+    if (format === 'text' && unchanged && target.boilerplate) return withBoilerplate(decoded.text, target.boilerplate, info, true);
+    const canonical = format === 'text' ? { text: decoded.text, lines: toCanonicalText('text', decoded.text).lines } : toCanonicalText(format, decoded.text);
+    return withBoilerplate(canonical.text, boilerplateLines(canonical.lines), info, false);
+  } catch {
+    return null;
+  }
+}
+
+function withBoilerplate(text: string, boilerplate: readonly number[], info: { size: number; mtimeMs: number }, reused: boolean): ReadForSearch {
+  const lines = new Set(boilerplate);
+  return { text, boilerplate, size: info.size, modifiedMs: info.mtimeMs, reused, isBoilerplate: (line) => lines.has(line) };
 }
