@@ -1,6 +1,7 @@
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { startBrowserModeServer } from '../support/browser-mode-server';
 import { formatBenchTable, median, type BenchRow } from './bench-stats';
@@ -17,6 +18,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const COUNT = 10_000;
 const corpusDir = path.join(projectRoot, '.bench', `corpus-${COUNT}`);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** `BENCH_ONLY=listing|highlights|mentions` runs one group of rows; unset, all of them. */
+const only = process.env.BENCH_ONLY;
+const runs = (group: 'listing' | 'highlights' | 'mentions'): boolean => !only || only === group;
 
 function ensureCorpus(): void {
   const marker = path.join(corpusDir, '.complete');
@@ -33,12 +37,18 @@ function residentMegabytes(pid: number): number {
   return kb / 1024;
 }
 
+/** The machine's 1-minute load average, printed with the table: on a shared machine it explains a lot. */
+function load(): string {
+  return `${os.loadavg()[0]?.toFixed(2) ?? '?'} on ${os.availableParallelism()} cores`;
+}
+
 async function main(): Promise<void> {
   ensureCorpus();
+  const loadAtStart = load();
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'] });
   const samples: Record<string, number[]> = { cold: [], scan: [], render: [], total: [], open: [], rendererHeap: [], mainRss: [] };
   const cacheDir = path.join(projectRoot, '.bench', 'listing-cache');
-  const listingRuns = process.env.BENCH_ONLY === 'highlights' ? 0 : RUNS;
+  const listingRuns = runs('listing') ? RUNS : 0;
   for (let run = 0; run < listingRuns; run += 1) {
     // Cold: no listing cache, every file read and parsed (the first time a corpus is opened).
     const server = await startBrowserModeServer(projectRoot, corpusDir, ['--no-cache']);
@@ -46,10 +56,11 @@ async function main(): Promise<void> {
     await server.stop();
   }
   rmSync(cacheDir, { recursive: true, force: true });
-  await startBrowserModeServer(projectRoot, corpusDir, ['--cache', cacheDir]).then(async (server) => {
+  if (listingRuns > 0) {
+    const server = await startBrowserModeServer(projectRoot, corpusDir, ['--cache', cacheDir]);
     await new Promise((resolve) => setTimeout(resolve, 2000)); // let it write the cache
     await server.stop();
-  });
+  }
   let longest = '';
   for (let run = 0; run < listingRuns; run += 1) {
     const server = await startBrowserModeServer(projectRoot, corpusDir, ['--cache', cacheDir]);
@@ -88,10 +99,10 @@ async function main(): Promise<void> {
     await server.stop();
     process.stdout.write(`run ${run + 1}/${RUNS} done\n`);
   }
-  const highlightRows = await benchHighlights(browser, projectRoot, corpusDir, RUNS);
+  const highlightRows = runs('highlights') ? await benchHighlights(browser, projectRoot, corpusDir, RUNS) : [];
   await browser.close();
-  const mentionRows = process.env.BENCH_ONLY === 'highlights' ? [] : await benchMentionSearch(projectRoot, corpusDir, RUNS);
-  const rows: BenchRow[] = [
+  const mentionRows = runs('mentions') ? await benchMentionSearch(projectRoot, corpusDir, RUNS) : [];
+  const listingRows: BenchRow[] = [
     { name: `main: list ${COUNT.toLocaleString()} articles, cold (read and parse every file)`, value: median(samples.cold ?? []), unit: 'ms' },
     { name: `main: list ${COUNT.toLocaleString()} articles, warm (listing cache, stat only)`, value: median(samples.scan ?? []), unit: 'ms' },
     { name: 'renderer: page load to library rendered', value: median(samples.render ?? []), unit: 'ms' },
@@ -100,10 +111,13 @@ async function main(): Promise<void> {
     { name: `open and paint a ${longest ? 'longest (≤5,000-word)' : ''} article`, value: median(samples.open ?? []), unit: 'ms', budget: 100 },
     { name: 'renderer JS heap (total) after opening it', value: median(samples.rendererHeap ?? []), unit: 'MB', budget: 300 },
     { name: 'main (browser-mode host) resident memory', value: median(samples.mainRss ?? []), unit: 'MB' },
+  ];
+  const rows: BenchRow[] = [
+    ...(listingRuns > 0 ? listingRows : []),
     ...highlightRows,
     ...mentionRows,
   ];
-  console.log(`\nBenchmark (${RUNS} runs, medians; corpus ${corpusDir})\n${formatBenchTable(rows)}`);
+  console.log(`\nBenchmark (${RUNS} runs, medians; corpus ${corpusDir}; load average ${loadAtStart} at the start, ${load()} at the end)\n${formatBenchTable(rows)}`);
 }
 
 await main();
