@@ -10,8 +10,3 @@ export function isInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
-
-/** Corpus-relative path with forward slashes, whatever the platform. */
-export function toRelativePath(root: string, absolute: string): string {
-  return path.relative(root, absolute).split(path.sep).join('/');
-}
