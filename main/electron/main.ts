@@ -66,7 +66,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(async () => {
-    await host.corpus.open(startCorpus).catch((error: unknown) => consoleLogger.warn(`Could not open ${startCorpus}: ${String(error)}`));
+    // Listed while the window loads: `corpus.list` waits for the listing.
+    void host.corpus.open(startCorpus).catch((error: unknown) => consoleLogger.warn(`Could not open ${startCorpus}: ${String(error)}`));
     const created = createMainWindow({
       rendererIndex: path.join(here, '..', 'renderer', 'index.html'),
       preload: path.join(here, '..', 'preload', 'index.cjs'),

@@ -43,6 +43,17 @@ describe('the corpus service', () => {
     }
   });
 
+  it('answers a listing asked for while the folder is being opened once it is complete, and null with no folder', async () => {
+    expect(await service.list()).toBeNull();
+    const opening = service.open(corpus.root);
+    const listed = await service.list();
+    expect(listed?.articles).toHaveLength(3);
+    expect(listed).toEqual(await opening);
+    const failed = service.open(path.join(corpus.base, 'missing'));
+    expect(await service.list()).toEqual(listed);
+    await expect(failed).rejects.toThrow('Cannot open');
+  });
+
   it('reads an article as canonical text with one line record per line', async () => {
     await service.open(corpus.root);
     const content = await service.read('001_49124f787c8de1cf.txt');

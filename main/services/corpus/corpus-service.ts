@@ -55,6 +55,8 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
   let current: OpenCorpus | null = null;
   const renameWindowMs = deps.renameWindowMs ?? 300;
   let reconciling: Promise<void> = Promise.resolve();
+  /** The corpus being opened, if any: `list` waits for it. */
+  let opening: Promise<CorpusListing> | null = null;
   const pendingRemovals = new Map<string, { summary: ArticleSummary; timer: ReturnType<typeof setTimeout> }>();
   // One for the service's lifetime: it remembers line structures across searches and corpora.
   const searchText = createSearchTextReader();
@@ -149,6 +151,40 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
     void watching.ready.then(() => reconcile(corpus)).catch((error: unknown) => deps.log.warn(`Re-checking "${root}" failed: ${describeError(error)}`));
   }
 
+  async function openCorpus(requestedRoot: string): Promise<CorpusListing> {
+    const root = path.resolve(requestedRoot);
+    if (!deps.mayOpen(root)) throw new HostFailure('forbidden', `"${root}" was not chosen by the user as a corpus folder`);
+    const info = await stat(root).catch((error: unknown) => {
+      throw new HostFailure('not-found', `Cannot open "${root}": ${describeError(error)}`);
+    });
+    if (!info.isDirectory()) throw new HostFailure('invalid-input', `"${root}" is not a folder`);
+    await stopCurrent();
+    const started = performance.now();
+    const corpus: OpenCorpus = { root, summaries: new Map(), boilerplate: new Map(), warnings: [], stopWatching: async () => {} };
+    current = corpus;
+    const scan = await scanFolder(root);
+    corpus.warnings = scan.warnings;
+    const cacheFile = deps.cacheDir ? listingCacheFile(deps.cacheDir, root) : null;
+    const cache = cacheFile ? await loadListingCache(cacheFile, root) : null;
+    const { summaries: results, boilerplate, fromCache } = await listArticles(scan.files, cache, corpusWorkers());
+    if (current !== corpus) throw new HostFailure('io-error', `Another folder was opened while "${root}" was being listed`);
+    for (const summary of results) corpus.summaries.set(summary.path, withFallbackTitle(summary));
+    for (const target of boilerplate) corpus.boilerplate.set(target.path, target);
+    // Watching starts after our own walk, not during it (both compete for the same disk and thread
+    // pool), and once the listing has been answered: Node sets up the watches of a recursive
+    // watcher synchronously, one per file on Linux (0.1–0.3 s for 10,000 files), and listing is
+    // what the user waits for. `reconcile` catches what changed in between.
+    setImmediate(() => {
+      if (current === corpus) startWatching(corpus);
+    });
+    const summaries = corpus.summaries;
+    deps.log.info(`Opened corpus ${root}: ${summaries.size} articles in ${Math.round(performance.now() - started)} ms (${fromCache} from cache)`);
+    if (cacheFile && fromCache < results.length) {
+      saveListingCache(cacheFile, root, results).catch((error: unknown) => deps.log.warn(`Could not cache the listing: ${describeError(error)}`));
+    }
+    return listing(corpus);
+  }
+
   async function stopCurrent(): Promise<void> {
     for (const removal of pendingRemovals.values()) clearTimeout(removal.timer);
     pendingRemovals.clear();
@@ -158,40 +194,18 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
   }
 
   return {
-    async open(requestedRoot) {
-      const root = path.resolve(requestedRoot);
-      if (!deps.mayOpen(root)) throw new HostFailure('forbidden', `"${root}" was not chosen by the user as a corpus folder`);
-      const info = await stat(root).catch((error: unknown) => {
-        throw new HostFailure('not-found', `Cannot open "${root}": ${describeError(error)}`);
-      });
-      if (!info.isDirectory()) throw new HostFailure('invalid-input', `"${root}" is not a folder`);
-      await stopCurrent();
-      const started = performance.now();
-      const corpus: OpenCorpus = { root, summaries: new Map(), boilerplate: new Map(), warnings: [], stopWatching: async () => {} };
-      current = corpus;
-      const scan = await scanFolder(root);
-      corpus.warnings = scan.warnings;
-      const cacheFile = deps.cacheDir ? listingCacheFile(deps.cacheDir, root) : null;
-      const cache = cacheFile ? await loadListingCache(cacheFile, root) : null;
-      const { summaries: results, boilerplate, fromCache } = await listArticles(scan.files, cache, corpusWorkers());
-      if (current !== corpus) throw new HostFailure('io-error', `Another folder was opened while "${root}" was being listed`);
-      for (const summary of results) corpus.summaries.set(summary.path, withFallbackTitle(summary));
-      for (const target of boilerplate) corpus.boilerplate.set(target.path, target);
-      // Watching starts after our own walk, not during it (both compete for the same disk and thread
-      // pool), and once the listing has been answered: Node sets up the watches of a recursive
-      // watcher synchronously, one per file on Linux (0.1–0.3 s for 10,000 files), and listing is
-      // what the user waits for. `reconcile` catches what changed in between.
-      setImmediate(() => {
-        if (current === corpus) startWatching(corpus);
-      });
-      const summaries = corpus.summaries;
-      deps.log.info(`Opened corpus ${root}: ${summaries.size} articles in ${Math.round(performance.now() - started)} ms (${fromCache} from cache)`);
-      if (cacheFile && fromCache < results.length) {
-        saveListingCache(cacheFile, root, results).catch((error: unknown) => deps.log.warn(`Could not cache the listing: ${describeError(error)}`));
-      }
-      return listing(corpus);
+    open(requestedRoot) {
+      // Remembered while it runs, so that `list` answers with this listing rather than a partial one.
+      const run = openCorpus(requestedRoot);
+      opening = run;
+      const settled = (): void => {
+        if (opening === run) opening = null;
+      };
+      run.then(settled, settled);
+      return run;
     },
     async list() {
+      while (opening) await opening.catch(() => undefined);
       return current ? listing(current) : null;
     },
     async read(relativePath) {
