@@ -94,6 +94,20 @@ describe('the corpus service', () => {
     expect((await service.list())?.articles.map((article) => article.path)).toEqual(['000_f9a0009864046443.txt', '001_49124f787c8de1cf.txt', '002_5c9336af2132081a.txt']);
   });
 
+  it('watches folders made after opening, however deep, and reports the files of a folder removed', async () => {
+    await mkdir(path.join(corpus.root, 'region'));
+    await writeFile(path.join(corpus.root, 'region', 'old.txt'), 'Talks in Luanda.\n');
+    await service.open(corpus.root);
+    await mkdir(path.join(corpus.root, 'region', 'kivu', 'goma'), { recursive: true });
+    await writeFile(path.join(corpus.root, 'region', 'kivu', 'goma', 'deep.txt'), 'Goma on Monday.\n');
+    expect(await waitFor(() => changes.find((change) => change.kind === 'added'))).toMatchObject({ path: 'region/kivu/goma/deep.txt' });
+    await writeFile(path.join(corpus.root, 'region', 'kivu', 'goma', 'deep.txt'), 'Goma on Monday.\nAnd on Tuesday.\n');
+    expect(await waitFor(() => changes.find((change) => change.kind === 'changed'))).toMatchObject({ path: 'region/kivu/goma/deep.txt' });
+    await rm(path.join(corpus.root, 'region'), { recursive: true });
+    await waitFor(() => (changes.filter((change) => change.kind === 'removed').length === 2 ? true : undefined));
+    expect(changes.filter((change) => change.kind === 'removed').map((change) => change.path).sort()).toEqual(['region/kivu/goma/deep.txt', 'region/old.txt']);
+  });
+
   it('reuses cached summaries for unchanged files and re-reads changed ones', async () => {
     const infos: string[] = [];
     const log = { ...silentLogger, info: (message: string) => infos.push(message) };
