@@ -10,6 +10,8 @@ export default defineConfig({
         input: {
           index: resolve('main/electron/main.ts'),
           serve: resolve('main/browser-mode/serve.ts'),
+          // Its own file, so the corpus service can start it in worker threads.
+          'corpus-worker': resolve('main/services/corpus/corpus-worker.ts'),
         },
       },
     },

@@ -24,3 +24,19 @@ export async function waitForMark(page: Page, name: string, detail?: MarkDetail)
 export function openedCorpusMs(serverOutput: string): number {
   return Number(/Opened corpus .*: (\d+) articles in (\d+) ms/.exec(serverOutput)?.[2] ?? Number.NaN);
 }
+
+/** Waits until the server has printed a line matching `pattern`, and returns the match. */
+export async function waitForOutput(server: { output(): string }, pattern: RegExp, timeoutMs = 120_000): Promise<RegExpExecArray> {
+  const started = Date.now();
+  for (;;) {
+    const match = pattern.exec(server.output());
+    if (match) return match;
+    if (Date.now() - started > timeoutMs) throw new Error(`the server did not print ${pattern} within ${timeoutMs} ms:\n${server.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** When (ms since the epoch) browser mode started opening its corpus, from its start-up log line. */
+export function openingStartedAt(serverOutput: string): number {
+  return Number(/Opening corpus .* at (\d+) ms since the epoch/.exec(serverOutput)?.[1] ?? Number.NaN);
+}

@@ -1,13 +1,14 @@
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { startBrowserModeServer } from '../support/browser-mode-server';
 import { formatBenchTable, median, type BenchRow } from './bench-stats';
 import { benchEntityIndex } from './entity-bench';
 import { benchHighlights } from './highlight-bench';
 import { benchMentionSearch } from './mention-bench';
-import { openedCorpusMs, waitForMark } from './page-marks';
+import { openedCorpusMs, openingStartedAt, waitForMark, waitForOutput } from './page-marks';
 
 /**
  * `npm run bench`: drives the built app in browser mode against a generated 10,000-article
@@ -18,6 +19,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const COUNT = 10_000;
 const corpusDir = path.join(projectRoot, '.bench', `corpus-${COUNT}`);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** `BENCH_ONLY=listing|highlights|mentions|entities` runs one group of rows; unset, all of them. */
+const only = process.env.BENCH_ONLY;
+const runs = (group: 'listing' | 'highlights' | 'mentions' | 'entities'): boolean => !only || only === group;
 
 function ensureCorpus(): void {
   const marker = path.join(corpusDir, '.complete');
@@ -34,6 +38,11 @@ function residentMegabytes(pid: number): number {
   return kb / 1024;
 }
 
+/** The machine's 1-minute load average, printed with the table: on a shared machine it explains a lot. */
+function load(): string {
+  return `${os.loadavg()[0]?.toFixed(2) ?? '?'} on ${os.availableParallelism()} cores`;
+}
+
 async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'entities') {
     // The entity index needs no generated corpus: its registry is seeded straight into IndexedDB.
@@ -44,24 +53,43 @@ async function main(): Promise<void> {
     return;
   }
   ensureCorpus();
+  const loadAtStart = load();
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'] });
-  const samples: Record<string, number[]> = { cold: [], scan: [], render: [], total: [], open: [], rendererHeap: [], mainRss: [] };
+  const samples: Record<string, number[]> = { cold: [], coldEndToEnd: [], scan: [], render: [], total: [], open: [], rendererHeap: [], mainRss: [] };
   const cacheDir = path.join(projectRoot, '.bench', 'listing-cache');
-  const listingRuns = process.env.BENCH_ONLY === 'highlights' ? 0 : RUNS;
+  const listingRuns = runs('listing') ? RUNS : 0;
   for (let run = 0; run < listingRuns; run += 1) {
     // Cold: no listing cache, every file read and parsed (the first time a corpus is opened).
     const server = await startBrowserModeServer(projectRoot, corpusDir, ['--no-cache']);
+    await waitForOutput(server, /Opened corpus/);
     samples.cold?.push(openedCorpusMs(server.output()));
     await server.stop();
   }
+  for (let run = 0; run < listingRuns; run += 1) {
+    // Cold, end to end, as a user meets it: the page loads while main lists (browser mode serves
+    // it at once), from the moment main starts opening the folder to the library on screen.
+    const server = await startBrowserModeServer(projectRoot, corpusDir, ['--no-cache']);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const renderedAt = await waitForMark(page, 'library-rendered');
+    const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+    samples.coldEndToEnd?.push(timeOrigin + renderedAt - openingStartedAt(server.output()));
+    await context.close();
+    await server.stop();
+  }
   rmSync(cacheDir, { recursive: true, force: true });
-  await startBrowserModeServer(projectRoot, corpusDir, ['--cache', cacheDir]).then(async (server) => {
+  if (listingRuns > 0) {
+    const server = await startBrowserModeServer(projectRoot, corpusDir, ['--cache', cacheDir]);
+    await waitForOutput(server, /Opened corpus/);
     await new Promise((resolve) => setTimeout(resolve, 2000)); // let it write the cache
     await server.stop();
-  });
+  }
   let longest = '';
   for (let run = 0; run < listingRuns; run += 1) {
     const server = await startBrowserModeServer(projectRoot, corpusDir, ['--cache', cacheDir]);
+    // The page is loaded once main has listed, so that this measures the page alone.
+    await waitForOutput(server, /Opened corpus/);
     const scanMs = openedCorpusMs(server.output());
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
@@ -97,24 +125,28 @@ async function main(): Promise<void> {
     await server.stop();
     process.stdout.write(`run ${run + 1}/${RUNS} done\n`);
   }
-  const highlightRows = await benchHighlights(browser, projectRoot, corpusDir, RUNS);
-  const entityRows = process.env.BENCH_ONLY === 'highlights' ? [] : await benchEntityIndex(browser, projectRoot, RUNS);
+  const highlightRows = runs('highlights') ? await benchHighlights(browser, projectRoot, corpusDir, RUNS) : [];
+  const entityRows = runs('entities') ? await benchEntityIndex(browser, projectRoot, RUNS) : [];
   await browser.close();
-  const mentionRows = process.env.BENCH_ONLY === 'highlights' ? [] : await benchMentionSearch(corpusDir, RUNS);
-  const rows: BenchRow[] = [
+  const mentionRows = runs('mentions') ? await benchMentionSearch(projectRoot, corpusDir, RUNS) : [];
+  const listingRows: BenchRow[] = [
     { name: `main: list ${COUNT.toLocaleString()} articles, cold (read and parse every file)`, value: median(samples.cold ?? []), unit: 'ms' },
     { name: `main: list ${COUNT.toLocaleString()} articles, warm (listing cache, stat only)`, value: median(samples.scan ?? []), unit: 'ms' },
     { name: 'renderer: page load to library rendered', value: median(samples.render ?? []), unit: 'ms' },
     { name: `listing (warm) + first render of ${COUNT.toLocaleString()} articles`, value: median(samples.total ?? []), unit: 'ms', budget: 1500 },
     { name: `listing (cold) + first render of ${COUNT.toLocaleString()} articles`, value: median(samples.cold ?? []) + median(samples.render ?? []), unit: 'ms', budget: 1500 },
+    { name: `cold end to end: open starts → library rendered (page loads meanwhile)`, value: median(samples.coldEndToEnd ?? []), unit: 'ms', budget: 1500 },
     { name: `open and paint a ${longest ? 'longest (≤5,000-word)' : ''} article`, value: median(samples.open ?? []), unit: 'ms', budget: 100 },
     { name: 'renderer JS heap (total) after opening it', value: median(samples.rendererHeap ?? []), unit: 'MB', budget: 300 },
     { name: 'main (browser-mode host) resident memory', value: median(samples.mainRss ?? []), unit: 'MB' },
+  ];
+  const rows: BenchRow[] = [
+    ...(listingRuns > 0 ? listingRows : []),
     ...highlightRows,
     ...mentionRows,
     ...entityRows,
   ];
-  console.log(`\nBenchmark (${RUNS} runs, medians; corpus ${corpusDir})\n${formatBenchTable(rows)}`);
+  console.log(`\nBenchmark (${RUNS} runs, medians; corpus ${corpusDir}; load average ${loadAtStart} at the start, ${load()} at the end)\n${formatBenchTable(rows)}`);
 }
 
 await main();

@@ -42,6 +42,7 @@ if (!app.requestSingleInstanceLock()) {
     log: consoleLogger,
     mayOpen: (root) => chosenRoots.has(path.resolve(root)),
     cacheDir: path.join(app.getPath('userData'), 'listing-cache'),
+    corpusWorkerScript: path.join(here, 'corpus-worker.js'),
     pickFolder: async () => {
       const options = { title: 'Open a folder of articles', properties: ['openDirectory' as const] };
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
@@ -65,7 +66,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(async () => {
-    await host.corpus.open(startCorpus).catch((error: unknown) => consoleLogger.warn(`Could not open ${startCorpus}: ${String(error)}`));
+    // Listed while the window loads: `corpus.list` waits for the listing.
+    void host.corpus.open(startCorpus).catch((error: unknown) => consoleLogger.warn(`Could not open ${startCorpus}: ${String(error)}`));
     const created = createMainWindow({
       rendererIndex: path.join(here, '..', 'renderer', 'index.html'),
       preload: path.join(here, '..', 'preload', 'index.cjs'),

@@ -16,6 +16,8 @@ export interface HostOptions {
   mayOpen: (root: string) => boolean;
   /** Where corpus listings are cached between runs. */
   cacheDir?: string;
+  /** The built corpus worker (`corpus-worker.js`): listing and searching then use every core. */
+  corpusWorkerScript?: string;
   /** A native folder dialog; absent in browser mode. */
   pickFolder?: () => Promise<string | null>;
 }
@@ -37,6 +39,7 @@ export function composeHost(options: HostOptions): Host {
     log: options.log,
     mayOpen: options.mayOpen,
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    ...(options.corpusWorkerScript ? { workerScript: options.corpusWorkerScript } : {}),
     onChange: (change) => events.emit('corpus.changed', change),
   });
   /** Running mention searches by the renderer's search id, so `corpus.cancelSearch` can stop one. */

@@ -1,9 +1,22 @@
-import { Readability } from '@mozilla/readability';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import type * as ReadabilityModule from '@mozilla/readability';
+import type * as JsdomModule from 'jsdom';
+import { createRequire } from 'node:module';
 import { lexer } from 'marked';
 import type { MarkedToken, Token, Tokens } from 'marked';
 import type { ArticleFormat, ArticleWarning, LineInfo, LineKind } from '../../../shared/model/article';
 import { detectBoilerplate, isStampLine } from './detect-boilerplate';
+import { hasAtMostWords } from './white-space-words';
+
+/**
+ * jsdom and Readability are loaded on first use, not with this module: jsdom costs about 1 s of CPU
+ * to load (a whole DOM), which plain-text corpora never need, and each listing worker thread would
+ * pay it again at start-up.
+ */
+const loadModule = createRequire(import.meta.url);
+let jsdom: typeof JsdomModule | undefined;
+let readability: typeof ReadabilityModule | undefined;
+const dom = (): typeof JsdomModule => (jsdom ??= loadModule('jsdom') as typeof JsdomModule);
+const readabilityModule = (): typeof ReadabilityModule => (readability ??= loadModule('@mozilla/readability') as typeof ReadabilityModule);
 
 /** An article's text as the reader shows it: `lines[i]` describes line i of `text.split('\n')`. */
 export interface CanonicalText {
@@ -48,7 +61,7 @@ function isSubheading(strings: readonly string[], boilerplate: readonly boolean[
   const heading =
     text.length <= SUBHEADING_MAX_CHARS &&
     !boilerplate[i] &&
-    words(text) <= SUBHEADING_MAX_WORDS &&
+    hasAtMostWords(text, SUBHEADING_MAX_WORDS) &&
     /^\p{Lu}/u.test(text) &&
     !/[.!?:;,…"'“”‘’]$/u.test(text) &&
     !/^(?:by|published|updated|posted|source)\b/iu.test(text) &&
@@ -56,16 +69,14 @@ function isSubheading(strings: readonly string[], boilerplate: readonly boolean[
   if (!heading) return false;
   const isProse = (j: number): boolean => {
     const line = (strings[j] ?? '').trim();
-    return !boilerplate[j] && (words(line) > SUBHEADING_MAX_WORDS || /[.!?…"”’]$/u.test(line));
+    return !boilerplate[j] && (!hasAtMostWords(line, SUBHEADING_MAX_WORDS) || /[.!?…"”’]$/u.test(line));
   };
   const nonBlank = (j: number): boolean => (strings[j] ?? '').trim() !== '';
-  const previous = strings.findLastIndex((_, j) => j < i && nonBlank(j));
-  const next = strings.findIndex((_, j) => j > i && nonBlank(j));
-  return previous >= 0 && next >= 0 && isProse(previous) && isProse(next);
-}
-
-function words(text: string): number {
-  return text.split(/\s+/u).filter(Boolean).length;
+  let previous = i - 1;
+  while (previous >= 0 && !nonBlank(previous)) previous -= 1;
+  let next = i + 1;
+  while (next < strings.length && !nonBlank(next)) next += 1;
+  return previous >= 0 && next < strings.length && isProse(previous) && isProse(next);
 }
 
 /** Collects rendered lines, inserting a single blank line wherever a block boundary was asked for. */
@@ -131,7 +142,7 @@ function fromMarkdown(source: string): CanonicalText {
         const cells = (row: Tokens.TableCell[]): string => row.map((cell) => inlineLines(cell.tokens).join(' ')).join(' | ');
         [token.header, ...token.rows].forEach((row) => add('paragraph', cells(row)));
       } else if (token.type === 'html' && token.block) {
-        walkHtml(JSDOM.fragment(token.text), out, context ?? 'paragraph');
+        walkHtml(dom().JSDOM.fragment(token.text), out, context ?? 'paragraph');
       }
     }
   };
@@ -169,7 +180,7 @@ function inlineLines(tokens: readonly Token[]): string[] {
 /** Markdown keeps entities such as `&amp;` as written; an HTML parser knows the whole table. */
 function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return JSDOM.fragment(text.replaceAll('<', '&lt;')).textContent ?? text;
+  return dom().JSDOM.fragment(text.replaceAll('<', '&lt;')).textContent ?? text;
 }
 
 const NOT_CONTENT = new Set('script style noscript template head iframe object svg canvas img button select'.split(' '));
@@ -224,7 +235,7 @@ const PARSE_FAILED: ArticleWarning = {
 
 function fromHtml(source: string): CanonicalText {
   const readable = inDocument(source, (document) => {
-    const article = new Readability<Node>(document, { serializer: (node) => node }).parse();
+    const article = new (readabilityModule().Readability)<Node>(document, { serializer: (node) => node }).parse();
     const out = new LineBuilder();
     if (article?.content) walkHtml(article.content, out, 'paragraph');
     return { out, title: article?.title ?? undefined };
@@ -243,10 +254,11 @@ function fromHtml(source: string): CanonicalText {
  * scripts or fetching anything; the silent virtual console swallows CSS and script parse noise.
  */
 function inDocument<T>(html: string, use: (document: Document) => T): T {
-  const dom = new JSDOM(html, { virtualConsole: new VirtualConsole() });
+  const { JSDOM, VirtualConsole } = dom();
+  const page = new JSDOM(html, { virtualConsole: new VirtualConsole() });
   try {
-    return use(dom.window.document);
+    return use(page.window.document);
   } finally {
-    dom.window.close();
+    page.window.close();
   }
 }

@@ -43,6 +43,17 @@ describe('the corpus service', () => {
     }
   });
 
+  it('answers a listing asked for while the folder is being opened once it is complete, and null with no folder', async () => {
+    expect(await service.list()).toBeNull();
+    const opening = service.open(corpus.root);
+    const listed = await service.list();
+    expect(listed?.articles).toHaveLength(3);
+    expect(listed).toEqual(await opening);
+    const failed = service.open(path.join(corpus.base, 'missing'));
+    expect(await service.list()).toEqual(listed);
+    await expect(failed).rejects.toThrow('Cannot open');
+  });
+
   it('reads an article as canonical text with one line record per line', async () => {
     await service.open(corpus.root);
     const content = await service.read('001_49124f787c8de1cf.txt');
@@ -81,6 +92,20 @@ describe('the corpus service', () => {
     await rm(path.join(corpus.root, 'later', 'renamed.txt'));
     expect(await waitFor(() => changes.find((change) => change.kind === 'removed'))).toMatchObject({ path: 'later/renamed.txt' });
     expect((await service.list())?.articles.map((article) => article.path)).toEqual(['000_f9a0009864046443.txt', '001_49124f787c8de1cf.txt', '002_5c9336af2132081a.txt']);
+  });
+
+  it('watches folders made after opening, however deep, and reports the files of a folder removed', async () => {
+    await mkdir(path.join(corpus.root, 'region'));
+    await writeFile(path.join(corpus.root, 'region', 'old.txt'), 'Talks in Luanda.\n');
+    await service.open(corpus.root);
+    await mkdir(path.join(corpus.root, 'region', 'kivu', 'goma'), { recursive: true });
+    await writeFile(path.join(corpus.root, 'region', 'kivu', 'goma', 'deep.txt'), 'Goma on Monday.\n');
+    expect(await waitFor(() => changes.find((change) => change.kind === 'added'))).toMatchObject({ path: 'region/kivu/goma/deep.txt' });
+    await writeFile(path.join(corpus.root, 'region', 'kivu', 'goma', 'deep.txt'), 'Goma on Monday.\nAnd on Tuesday.\n');
+    expect(await waitFor(() => changes.find((change) => change.kind === 'changed'))).toMatchObject({ path: 'region/kivu/goma/deep.txt' });
+    await rm(path.join(corpus.root, 'region'), { recursive: true });
+    await waitFor(() => (changes.filter((change) => change.kind === 'removed').length === 2 ? true : undefined));
+    expect(changes.filter((change) => change.kind === 'removed').map((change) => change.path).sort()).toEqual(['region/kivu/goma/deep.txt', 'region/old.txt']);
   });
 
   it('reuses cached summaries for unchanged files and re-reads changed ones', async () => {

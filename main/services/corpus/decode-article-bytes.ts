@@ -1,4 +1,5 @@
 import { analyse } from 'chardet';
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { Match } from 'chardet';
 import iconv from 'iconv-lite';
 import type { ArticleWarning } from '../../../shared/model/article';
@@ -48,7 +49,7 @@ export function decodeArticleBytes(bytes: Uint8Array): DecodedArticle {
   if (decoded.text.trim() === '') {
     return { text: '', encoding: decoded.encoding, warnings: [{ code: 'empty', message: 'The file contains only whitespace' }] };
   }
-  return { ...decoded, text: decoded.text.replace(/\r\n?/g, '\n') };
+  return decoded.text.includes('\r') ? { ...decoded, text: decoded.text.replace(/\r\n?/g, '\n') } : decoded;
 }
 
 function utf16FromBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -57,16 +58,16 @@ function utf16FromBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-function hasUtf8Bom(bytes: Uint8Array): boolean {
+export function hasUtf8Bom(bytes: Uint8Array): boolean {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
-function decodeUnmarked(bytes: Uint8Array): { text: string; encoding: string; warnings: ArticleWarning[] } {
-  // TextDecoder strips a UTF-8 BOM itself (ignoreBOM defaults to false).
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', warnings: [] };
-  } catch {
-    // Not valid UTF-8: fall through to detection.
+function decodeUnmarked(bytes: Uint8Array): DecodedArticle & { text: string } {
+  // Checking first and then decoding is several times faster than a fatal TextDecoder, and gives
+  // the same text (TextDecoder also drops a leading BOM).
+  if (isUtf8(bytes)) {
+    const utf8 = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
+    return { text: Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength).toString('utf8'), encoding: 'utf-8', warnings: [] };
   }
   const lossyUtf8 = (): { text: string; encoding: string; warnings: ArticleWarning[] } => ({
     text: new TextDecoder('utf-8').decode(bytes),

@@ -22,6 +22,11 @@ const ABBREVIATIONS = new Set(
 const BYLINE = /^(?:By|BY|by)\s+(?<names>\p{Lu}.{1,100})$/u;
 const PUBLISHED = /^(?:first published|published|updated|posted|date)(?:\s+on)?\s*:?\s+(?<date>.*\d.*)$/iu;
 const SOURCE = /^source\s*:\s*(?<source>\S.{1,60})$/iu;
+/** What lines matching `BYLINE`, `PUBLISHED` and `SOURCE` start with before they are tidied up. */
+const BYLINE_START = /^\s*(?:By|BY|by)\s/u;
+const PUBLISHED_START = /^\s*(?:first\s+published|published|updated|posted|date)/iu;
+const SOURCE_START = /^\s*source\s*:/iu;
+const NOT_SPACE = /\S/u;
 const DASH = String.raw`\s*(?:—|–|--|-)\s+`;
 /** "KIGALI —", "NAIROBI, Jan 29 (Reuters) -": an upper-case place, optionally a date and agency. */
 const CAPS_DATELINE = new RegExp(
@@ -41,17 +46,13 @@ const AGENCY_DATELINE = new RegExp(
  * The title falls back to the first sentence of the first paragraph, shortened to ~90 characters.
  */
 export function deriveMetadata(text: string, lines: readonly LineInfo[], titleHint?: string): DerivedMetadata {
-  const strings = text.split('\n');
-  // Long paragraphs are only ever searched at their start (title, dateline), so collapsing their
-  // inner white space is skipped: it was most of the cost of listing a 10,000-article corpus.
-  const content = strings
-    .map((line, i) => ({ text: line.length > 300 ? line.trim() : collapse(line), info: lines[i] }))
-    .filter((line) => line.text !== '' && line.info?.kind !== 'blank' && line.info?.boilerplate !== true);
+  const content = contentLines(text, lines);
   const header = content.slice(0, HEADER_LINES);
-  const bylineLine = header.find((line) => parseByline(line.text) !== null);
+  const bylineLine = header.find((line) => BYLINE_START.test(line.raw) && parseByline(line.text) !== null);
   const byline = bylineLine ? parseByline(bylineLine.text) : null;
-  const publishedLine = header.find((line) => PUBLISHED.test(line.text) && words(line.text) <= 12);
-  const sourceLine = content.find((line) => line.text.length < 120 && SOURCE.test(line.text) && words(line.text) <= 8);
+  const publishedLine = header.find((line) => PUBLISHED_START.test(line.raw) && PUBLISHED.test(line.text) && words(line.text) <= 12);
+  // Every line may be a "Source:" line, but only one that starts like one is tidied up and tested.
+  const sourceLine = content.find((line) => SOURCE_START.test(line.raw) && line.text.length < 120 && SOURCE.test(line.text) && words(line.text) <= 8);
   const isNote = (line: (typeof content)[number]): boolean =>
     line === bylineLine || line === publishedLine || line === sourceLine;
 
@@ -72,6 +73,36 @@ export function deriveMetadata(text: string, lines: readonly LineInfo[], titleHi
   const source = byline?.agency ?? sourceLine?.text.match(SOURCE)?.groups?.source?.trim() ?? dateline?.groups?.agency?.trim();
   if (source) meta.source = source;
   return meta;
+}
+
+/** A non-blank line that is not boilerplate; `text` is the line tidied up, worked out when first asked for. */
+class ContentLine {
+  private tidied: string | undefined;
+
+  constructor(
+    readonly raw: string,
+    readonly info: LineInfo | undefined,
+  ) {}
+
+  /** Long paragraphs are only ever searched at their start (title, dateline): only trimmed. */
+  get text(): string {
+    this.tidied ??= this.raw.length > 300 ? this.raw.trim() : collapse(this.raw);
+    return this.tidied;
+  }
+}
+
+/**
+ * The lines that can carry metadata. Their tidied text is computed lazily, since only the first few
+ * and a possible "Source:" line are ever looked at: tidying every line was most of the cost of
+ * deriving metadata for a 10,000-article corpus.
+ */
+function contentLines(text: string, lines: readonly LineInfo[]): ContentLine[] {
+  const content: ContentLine[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const info = lines[i];
+    if (info?.kind !== 'blank' && info?.boilerplate !== true && NOT_SPACE.test(raw)) content.push(new ContentLine(raw, info));
+  });
+  return content;
 }
 
 /** "By Jane Doe and John Roe, Reuters" → names and agency; null unless the rest reads as names. */
@@ -100,6 +131,9 @@ function looksLikeHeadline(text: string): boolean {
   );
 }
 
+/** One segmenter for every article: making one per call cost more than segmenting. */
+const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
+
 /**
  * The first sentence of a paragraph. Unicode sentence breaks alone cut after "U.S." or "Dr." and
  * inside quotations, so segments are joined back while the text so far ends in an abbreviation
@@ -107,7 +141,7 @@ function looksLikeHeadline(text: string): boolean {
  */
 export function firstSentence(paragraph: string): string {
   let sentence = '';
-  for (const { segment } of new Intl.Segmenter('en', { granularity: 'sentence' }).segment(paragraph)) {
+  for (const { segment } of SENTENCES.segment(paragraph)) {
     sentence += segment;
     if (!endsWithAbbreviation(sentence) && !hasOpenQuote(sentence)) break;
   }

@@ -1,5 +1,13 @@
+import { hasAtMostWords } from './white-space-words';
+
 /** "ALSO READ: …", "Read more: …", "Related: …": a cross-link to another story, on one line. */
 const CROSS_LINK = /^(?:also read|read also|see also)\s*[:\-–—|]|^(?:read more|related|recommended|more from [^:]{1,40})\s*:/iu;
+
+/**
+ * What every `CROSS_LINK` match starts with, on the raw line (white space not yet collapsed, same
+ * flags): a line failing this cannot be a cross-link, so most lines are refused without normalising.
+ */
+const CROSS_LINK_START = /^\s*(?:also\s+read|read\s+also|see\s+also|read\s+more|related|recommended|more\s+from\s)/iu;
 
 /** Whole-line site furniture: comment prompts, share and subscribe buttons, ad labels. */
 const FURNITURE = [
@@ -41,6 +49,9 @@ const TEASER_HEADING = new RegExp(
   'iu',
 );
 
+/** What every `TEASER_HEADING` match starts with, on the raw line (see `CROSS_LINK_START`). */
+const TEASER_HEADING_START = /^\s*(?:read|also|related|more|you|recommended|most|trending|latest|top|editor)/iu;
+
 /** "06:00", "1:47 pm", "5 hours ago", "26 March 2025", "March 26, 2025 10:15", "2025-03-26", "26.03.2025". */
 const STAMP = new RegExp(
   `^(?:${[
@@ -65,7 +76,8 @@ export function detectBoilerplate(lines: readonly string[]): boolean[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     // Teaser headings are a few words; skipping long lines keeps a 10,000-file listing fast.
-    if (line.length > TEASER_HEADING_MAX_CHARS || !TEASER_HEADING.test(normalise(line).replace(/:$/u, ''))) continue;
+    if (line.length > TEASER_HEADING_MAX_CHARS || !TEASER_HEADING_START.test(line)) continue;
+    if (!TEASER_HEADING.test(normalise(line).replace(/:$/u, ''))) continue;
     marks[i] = true;
     i = markTeasers(lines, marks, i + 1);
   }
@@ -74,9 +86,13 @@ export function detectBoilerplate(lines: readonly string[]): boolean[] {
 
 /** True for a line that is boilerplate on its own, wherever it appears. */
 export function isSingleLineBoilerplate(line: string): boolean {
-  // A long paragraph can only be a cross-link ("ALSO READ: <headline>"), which shows in its first
-  // words; normalising every long paragraph was most of the cost of listing a large corpus.
-  if (line.length > FURNITURE_MAX_CHARS) return CROSS_LINK.test(normalise(line.slice(0, 80)));
+  // Most lines are paragraphs that start like no cross-link and are too long to be furniture:
+  // they are refused on the raw line, without normalising it (which, for every line of 10,000
+  // articles, took most of the boilerplate detection's 1 s).
+  const mayCrossLink = CROSS_LINK_START.test(line);
+  // A long paragraph can only be a cross-link ("ALSO READ: <headline>"), which shows in its first words.
+  if (line.length > FURNITURE_MAX_CHARS) return mayCrossLink && CROSS_LINK.test(normalise(line.slice(0, 80)));
+  if (!mayCrossLink && !hasAtMostWords(line, FURNITURE_MAX_WORDS)) return false;
   const text = normalise(line);
   if (text === '') return false;
   if (CROSS_LINK.test(text)) return true;
@@ -97,14 +113,18 @@ function markTeasers(lines: readonly string[], marks: boolean[], start: number):
   let afterStamp = false;
   let i = start;
   for (; i < lines.length; i++) {
-    const text = normalise(lines[i] ?? '');
+    const line = lines[i] ?? '';
+    // A line of more words is neither a stamp (at most 4) nor a headline-like teaser: most such
+    // lines are the article's paragraphs, so they are decided without normalising them.
+    const short = hasAtMostWords(line, TEASER_HEADLINE_MAX_WORDS);
+    const text = short ? normalise(line) : null;
     if (text === '') continue;
-    if (isStampLine(text)) {
+    if (text !== null && isStampLine(text)) {
       marks[i] = true;
       afterStamp = true;
       continue;
     }
-    const teaser = afterStamp || (wordCount(text) <= TEASER_HEADLINE_MAX_WORDS && !/[.:;,]$/u.test(text));
+    const teaser = afterStamp || (text !== null && !/[.:;,]$/u.test(text));
     if (!teaser && !marks[i]) return i - 1;
     marks[i] = true;
     afterStamp = false;

@@ -1,14 +1,17 @@
-import { symlink, writeFile } from 'node:fs/promises';
+import { rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../shared/contract/host-contract';
 import type { ArticleSummary } from '../../../shared/model/article';
 import type { MentionHit } from '../../../shared/model/mention';
+import { createMentionMatcher } from '../../../shared/search/mention-matcher';
 import { makeTempCorpus } from '../../../test-support/temp-corpus';
 import { composeHost } from '../../host/compose-host';
 import { silentLogger } from '../../host/logger';
 import { createCorpusService, type CorpusService } from './corpus-service';
-import { createSearchTextReader, leftContext, rightContext, searchMentions, type ArticleText, type MentionSearchDeps } from './mention-search';
+import { hitsIn, leftContext, rightContext, searchableText, type ArticleText } from './mention-hits';
+import { searchMentions, type MentionSearchDeps } from './mention-search';
+import { createSearchTextReader } from './search-text-reader';
 
 const KIGALI_TODAY = '000_f9a0009864046443.txt';
 const RUBIO_RUTO = '001_49124f787c8de1cf.txt';
@@ -36,6 +39,11 @@ async function collect(deps: MentionSearchDeps, terms: string[], includeBoilerpl
 
 function byPosition(a: MentionHit, b: MentionHit): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start;
+}
+
+/** The same search context without its worker batches: each article read and searched in this thread. */
+function oneByOne({ root, articles, readText }: MentionSearchDeps): MentionSearchDeps {
+  return { root, articles, readText };
 }
 
 /** A corpus of `count` articles whose texts are the sample articles, read without touching disk. */
@@ -107,7 +115,7 @@ describe('searchMentions over the sample corpus', () => {
   });
 
   it('skips articles that cannot be read, and counts only the ones it searched', async () => {
-    const context = service.searchContext();
+    const context = oneByOne(service.searchContext());
     const deps: MentionSearchDeps = {
       ...context,
       readText: (articlePath) => (articlePath === RUBIO_RUTO ? Promise.reject(new Error('gone')) : articlePath === BLINKEN ? Promise.resolve(null) : context.readText(articlePath)),
@@ -115,6 +123,51 @@ describe('searchMentions over the sample corpus', () => {
     const { totals, hits } = await collect(deps, ['M23']);
     expect(totals).toMatchObject({ articlesSearched: 1, hits: 3 });
     expect(new Set(hits.map((hit) => hit.path))).toEqual(new Set([KIGALI_TODAY]));
+  });
+});
+
+describe('searchMentions in batches (as the corpus service runs it, on worker threads)', () => {
+  it('finds the same hits as reading article by article', async () => {
+    const context = service.searchContext();
+    expect(context.batches).toBeDefined();
+    for (const terms of [['M23'], ['Kagame', 'Paul Kagame'], ['DRC', 'DR Congo', 'Democratic Republic of Congo']]) {
+      const batched = await collect(context, terms, true);
+      const single = await collect(oneByOne(context), terms, true);
+      expect(batched.totals).toMatchObject({ articlesSearched: 3, hits: single.totals.hits });
+      expect(batched.hits.sort(byPosition)).toEqual(single.hits.sort(byPosition));
+    }
+  });
+
+  it('skips a file deleted after the listing, and counts only the articles it searched', async () => {
+    await rm(path.join(corpus.root, RUBIO_RUTO));
+    const { totals, hits } = await collect(service.searchContext(), ['M23']);
+    expect(totals).toMatchObject({ articlesSearched: 2 });
+    expect(new Set(hits.map((hit) => hit.path))).toEqual(new Set([KIGALI_TODAY, BLINKEN]));
+  });
+
+  it('sends the hits of the first small batch before the rest are searched', async () => {
+    const deps = await syntheticCorpus(300);
+    const asked: number[] = [];
+    const batched: MentionSearchDeps = {
+      ...deps,
+      batches: {
+        concurrency: 2,
+        search: async (paths, query) => {
+          asked.push(paths.length);
+          const matcher = createMentionMatcher(query.terms);
+          const texts = await Promise.all(paths.map((articlePath) => deps.readText(articlePath)));
+          const hits = texts.flatMap((text, i) => (text ? hitsIn(paths[i] as string, searchableText(text), matcher, query.includeBoilerplate, 60) : []));
+          return { searched: texts.filter(Boolean).length, hits };
+        },
+      },
+    };
+    const { totals, batches } = await collect(batched, ['M23']);
+    expect(asked.slice(0, 4)).toEqual([8, 8, 16, 32]);
+    expect(Math.max(...asked)).toBe(64);
+    expect(asked.reduce((sum, n) => sum + n, 0)).toBe(300);
+    expect(totals.articlesSearched).toBe(300);
+    expect(batches[0]?.length).toBeGreaterThanOrEqual(1);
+    expect(batches.flat()).toHaveLength(totals.hits);
   });
 });
 

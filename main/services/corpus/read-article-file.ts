@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import type { ArticleContent, ArticleSummary, ArticleWarning } from '../../../shared/model/article';
-import { formatFromPath, parseArticle } from './parse-article';
+import type { ArticleContent, ArticleFormat, ArticleSummary, ArticleWarning } from '../../../shared/model/article';
+import { hasUtf8Bom } from './decode-article-bytes';
+import { formatFromPath, parseArticle, type ParsedArticle } from './parse-article';
 import { describeError } from './scan-folder';
 
 /** Files above this are listed with a warning and never read (the text would not be usable). */
@@ -12,42 +14,83 @@ export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
  * (unreadable, too large, binary…) comes back as a warning on an unreadable summary.
  */
 export async function readArticleFile(absolutePath: string, relativePath: string): Promise<ArticleContent> {
-  const format = formatFromPath(relativePath) ?? 'text';
-  let size = 0;
-  let modifiedMs = 0;
+  const read = new ArticleRead(relativePath);
   try {
     const info = await stat(absolutePath);
-    size = info.size;
-    modifiedMs = info.mtimeMs;
-    if (size > MAX_ARTICLE_BYTES) {
-      const megabytes = (size / 1024 / 1024).toFixed(1);
-      return unreadable({ code: 'too-large', message: `File is ${megabytes} MB, over the 10 MB limit: not opened` });
-    }
-    const bytes = await readFile(absolutePath);
+    return read.sized(info.size, info.mtimeMs) ?? read.parsed(await readFile(absolutePath));
+  } catch (error) {
+    return read.failed(error);
+  }
+}
+
+/**
+ * `readArticleFile` with blocking reads, for worker threads: there a read blocks nothing else, and
+ * costs one system call where the promise API takes four trips through the thread pool.
+ */
+export function readArticleFileSync(absolutePath: string, relativePath: string): ArticleContent {
+  const read = new ArticleRead(relativePath);
+  try {
+    const info = statSync(absolutePath);
+    return read.sized(info.size, info.mtimeMs) ?? read.parsed(readFileSync(absolutePath));
+  } catch (error) {
+    return read.failed(error);
+  }
+}
+
+/** The steps of reading one article, shared by the asynchronous and the blocking reader. */
+class ArticleRead {
+  private size = 0;
+  private modifiedMs = 0;
+
+  constructor(private readonly relativePath: string) {}
+
+  /** Records the file's size and date; returns the refusal when it is too large to read. */
+  sized(size: number, modifiedMs: number): ArticleContent | null {
+    this.size = size;
+    this.modifiedMs = modifiedMs;
+    if (size <= MAX_ARTICLE_BYTES) return null;
+    const megabytes = (size / 1024 / 1024).toFixed(1);
+    return this.unreadable({ code: 'too-large', message: `File is ${megabytes} MB, over the 10 MB limit: not opened` });
+  }
+
+  parsed(bytes: Uint8Array): ArticleContent {
+    const format = formatFromPath(this.relativePath) ?? 'text';
     const parsed = parseArticle(bytes, format);
     const summary: ArticleSummary = {
-      path: relativePath,
+      path: this.relativePath,
       format,
-      size,
-      modifiedMs,
-      sha256: parsed.readable ? createHash('sha256').update(parsed.text).digest('hex') : '',
+      size: this.size,
+      modifiedMs: this.modifiedMs,
+      sha256: parsed.readable ? createHash('sha256').update(canonicalUtf8(bytes, format, parsed) ?? parsed.text).digest('hex') : '',
       wordCount: parsed.wordCount,
       meta: parsed.meta,
       warnings: parsed.warnings,
       readable: parsed.readable,
     };
     return { summary, text: parsed.text, lines: parsed.lines };
-  } catch (error) {
-    return unreadable({ code: 'unreadable', message: `Could not read the file: ${describeError(error)}` });
   }
 
-  function unreadable(warning: ArticleWarning): ArticleContent {
+  failed(error: unknown): ArticleContent {
+    return this.unreadable({ code: 'unreadable', message: `Could not read the file: ${describeError(error)}` });
+  }
+
+  private unreadable(warning: ArticleWarning): ArticleContent {
     return {
-      summary: refusedSummary(relativePath, warning, size, modifiedMs),
+      summary: refusedSummary(this.relativePath, warning, this.size, this.modifiedMs),
       text: '',
       lines: [{ kind: 'blank', boilerplate: false }],
     };
   }
+}
+
+/**
+ * The canonical text's UTF-8 encoding when the file's bytes already are exactly that: plain text
+ * (its own canonical text) decoded as valid UTF-8 (no warning), without CR, less any BOM. Hashing
+ * those bytes saves encoding 60 MB of text again for a 10,000-article corpus.
+ */
+function canonicalUtf8(bytes: Uint8Array, format: ArticleFormat, parsed: ParsedArticle): Uint8Array | null {
+  if (format !== 'text' || parsed.encoding !== 'utf-8' || parsed.warnings.length > 0 || bytes.includes(13)) return null;
+  return hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
 }
 
 /** The summary of an article that cannot be opened, titled by its file name. */

@@ -1,12 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { HostFailure } from '../../../shared/contract/host-result';
-
-/** True when `candidate` is `root` itself or lies beneath it (both absolute, normalised). */
-export function isInside(root: string, candidate: string): boolean {
-  const relative = path.relative(root, candidate);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
+import { isInside } from './path-inside';
 
 /**
  * Resolves a corpus-relative path to an absolute one, refusing anything that would leave the
@@ -31,9 +26,4 @@ export async function resolveInsideRoot(root: string, relativePath: string): Pro
     throw new HostFailure('outside-root', `"${relativePath}" is a link to a file outside the corpus folder`);
   }
   return real;
-}
-
-/** Corpus-relative path with forward slashes, whatever the platform. */
-export function toRelativePath(root: string, absolute: string): string {
-  return path.relative(root, absolute).split(path.sep).join('/');
 }
