@@ -20,6 +20,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       cache: { type: 'string', default: path.join(os.homedir(), '.cache', 'research-workbench') },
       'no-cache': { type: 'boolean', default: false },
+      exports: { type: 'string', default: path.join(os.homedir(), 'Research Workbench exports') },
     },
   });
   const port = Number(values.port);
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     // they would pass it to a command-line tool; the token keeps other pages from doing so.
     mayOpen: () => true,
     ...(values['no-cache'] ? {} : { cacheDir: path.resolve(values.cache) }),
+    exportsDir: path.resolve(values.exports),
   });
   const corpusRoot = path.resolve(values.corpus);
   try {
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
     port,
   });
   console.log(`Research Workbench (browser mode) is at ${bridge.url}?token=${token}`);
+  console.log(`Exports are written to ${path.resolve(values.exports)} (change with --exports DIR).`);
   console.log('Open that address in your browser; press Ctrl+C to stop.');
   const stop = async () => {
     await bridge.close();
