@@ -38,7 +38,7 @@ const ExportFile = z
 const SearchId = z.string().min(1).max(64);
 
 /** The commands the app menu (Electron) can send to the renderer's action registry. */
-export const AppCommandId = z.enum(['open-folder', 'focus-next-pane', 'focus-previous-pane', 'toggle-sync-scroll', 'new-pane', 'undo', 'redo']);
+export const AppCommandId = z.enum(['open-folder', 'focus-next-pane', 'focus-previous-pane', 'toggle-sync-scroll', 'new-pane', 'undo', 'redo', 'export', 'import']);
 export type AppCommandId = z.infer<typeof AppCommandId>;
 
 /**

@@ -16,6 +16,8 @@ import { AnnotationsPanel } from '../highlights/AnnotationsPanel';
 import { LegendDialog } from '../highlights/LegendDialog';
 import { SelectionToolbar } from '../highlights/SelectionToolbar';
 import { useHighlighting } from '../highlights/use-highlighting';
+import { ExportDialog } from '../transfer/ExportDialog';
+import { ImportDialog } from '../transfer/ImportDialog';
 import type { ArticleId } from '../../../shared/model/ids';
 import { useAppServices } from './app-services';
 import { SidePanel } from './SidePanel';
@@ -33,6 +35,8 @@ export function App() {
   const [announcement, setAnnouncement] = useState('');
   const [editingLegend, setEditingLegend] = useState(false);
   const [sideTab, setSideTab] = useState('highlights');
+  const [transfer, setTransfer] = useState<'export' | 'import' | null>(null);
+  const entities = useLiveQuery(() => db.entities.orderBy('name').toArray(), [db]);
   const [paneArticles, setPaneArticles] = useState<ReadonlyMap<string, { articleId: ArticleId; title: string }>>(new Map());
   const highlighting = useHighlighting(setAnnouncement);
   const summaries = useMemo(() => new Map(corpus.listing?.articles.map((article) => [article.path, article]) ?? []), [corpus.listing]);
@@ -69,6 +73,8 @@ export function App() {
       { id: 'toggle-sync-scroll', label: 'Synchronised scrolling', keys: 'Mod+Shift+S', run: () => dispatch({ type: 'toggle-sync' }) },
       { id: 'undo', label: 'Undo', keys: 'Mod+Z', run: highlighting.undo, notInTextFields: true },
       { id: 'redo', label: 'Redo', keys: 'Mod+Shift+Z', run: highlighting.redo, notInTextFields: true },
+      { id: 'export', label: 'Export…', keys: 'Mod+Shift+E', run: () => setTransfer('export') },
+      { id: 'import', label: 'Import…', keys: '', run: () => setTransfer('import') },
     ],
     [platform, openCorpus, dispatch, highlighting.undo, highlighting.redo],
   );
@@ -109,7 +115,7 @@ export function App() {
           {corpus.listing ? corpus.listing.name : corpus.loading ? 'Opening…' : 'No folder open'}
         </span>
         <div className="toolbar-buttons" role="toolbar" aria-label="Workbench">
-          {(['open-folder', 'new-pane'] as const).map((id) => (
+          {(['open-folder', 'new-pane', 'export', 'import'] as const).map((id) => (
             <button key={id} type="button" title={describeKeyBinding(action(id)?.keys ?? '', isMac)} disabled={id === 'new-pane' && layout.panes.length >= MAX_PANES} onClick={() => action(id)?.run()}>
               {action(id)?.label}
             </button>
@@ -163,6 +169,8 @@ export function App() {
         />
       </div>
       <SelectionToolbar legend={highlighting.legend} onHighlight={(target, entry) => void highlighting.highlightSelection(target, entry).catch((error: unknown) => setAnnouncement(String(error)))} />
+      {transfer === 'export' && <ExportDialog listing={corpus.listing} entities={entities ?? []} onClose={() => setTransfer(null)} onMessage={setAnnouncement} />}
+      {transfer === 'import' && <ImportDialog listing={corpus.listing} onClose={() => setTransfer(null)} onMessage={setAnnouncement} />}
       {editingLegend && <LegendDialog legend={highlighting.legend} onClose={() => setEditingLegend(false)} />}
       <p className="status-bar" role="status" aria-live="polite">
         {announcement}
