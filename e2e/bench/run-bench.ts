@@ -4,6 +4,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startBrowserModeServer } from '../support/browser-mode-server';
 import { formatBenchTable, median, type BenchRow } from './bench-stats';
+import { benchArchiveImport, benchExportSerialisers } from './export-bench';
 import { benchHighlights } from './highlight-bench';
 import { benchMentionSearch } from './mention-bench';
 import { openedCorpusMs, waitForMark } from './page-marks';
@@ -33,7 +34,20 @@ function residentMegabytes(pid: number): number {
   return kb / 1024;
 }
 
+/** Export and import only (`BENCH_ONLY=export`): needs no generated corpus. */
+async function exportBench(browser: Awaited<ReturnType<typeof chromium.launch>>): Promise<BenchRow[]> {
+  const { rows, archive } = benchExportSerialisers(projectRoot, RUNS);
+  return [...rows, ...(await benchArchiveImport(browser, projectRoot, archive, RUNS))];
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'export') {
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    const rows = await exportBench(browser);
+    await browser.close();
+    console.log(`\nBenchmark (${RUNS} runs, medians)\n${formatBenchTable(rows)}`);
+    return;
+  }
   ensureCorpus();
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'] });
   const samples: Record<string, number[]> = { cold: [], scan: [], render: [], total: [], open: [], rendererHeap: [], mainRss: [] };
@@ -89,6 +103,7 @@ async function main(): Promise<void> {
     process.stdout.write(`run ${run + 1}/${RUNS} done\n`);
   }
   const highlightRows = await benchHighlights(browser, projectRoot, corpusDir, RUNS);
+  const exportRows = process.env.BENCH_ONLY === 'highlights' ? [] : await exportBench(browser);
   await browser.close();
   const mentionRows = process.env.BENCH_ONLY === 'highlights' ? [] : await benchMentionSearch(corpusDir, RUNS);
   const rows: BenchRow[] = [
@@ -102,6 +117,7 @@ async function main(): Promise<void> {
     { name: 'main (browser-mode host) resident memory', value: median(samples.mainRss ?? []), unit: 'MB' },
     ...highlightRows,
     ...mentionRows,
+    ...exportRows,
   ];
   console.log(`\nBenchmark (${RUNS} runs, medians; corpus ${corpusDir})\n${formatBenchTable(rows)}`);
 }

@@ -30,3 +30,18 @@ describe('CoNLL', () => {
     expect(onlyHighlights).not.toMatch(/\t[BI]-/);
   });
 });
+
+describe('CoNLL tokens', () => {
+  it('splits scripts written without spaces with the segmenter, and keeps emoji sequences and flags whole', () => {
+    const input = exportInput();
+    const article = { id: 'zh' as never, path: 'zh.txt', text: '卢旺达总统卡加梅访问了基加利。\nIt’s Kagame-led, 👨‍👩‍👧 🇷🇼 ok.', meta: { title: '', source: '', author: '', date: '', url: '' } };
+    const out = toConll({ ...input, articles: [article], annotations: [] });
+    const tokens = out.split('\n').filter((line) => line.endsWith('\tO')).map((line) => line.slice(0, -2));
+    // The pattern would take the whole run of Han characters as one word; the segmenter splits it
+    // (into words with ICU's dictionaries, into characters where this runtime's ICU has none).
+    const han = tokens.slice(1, tokens.indexOf('。'));
+    expect(han.join('')).toBe('卢旺达总统卡加梅访问了基加利');
+    expect(han.length).toBeGreaterThan(1);
+    expect(tokens.slice(-7)).toEqual(['It’s', 'Kagame-led', ',', '👨‍👩‍👧', '🇷🇼', 'ok', '.']);
+  });
+});

