@@ -24,7 +24,7 @@ export interface ConllOptions {
 const NEEDS_DICTIONARY = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 /** A word (letters, marks, digits, joined by ' ’ - or . inside), an emoji sequence, a flag, or one other visible character. */
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|\p{RI}\p{RI}|\p{Extended_Pictographic}(?:\p{EMod}|\uFE0F|\u200D\p{Extended_Pictographic})*|\S/gu;
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*|\p{RI}\p{RI}|\p{Extended_Pictographic}(?:\p{EMod}|\uFE0F|\u200D\p{Extended_Pictographic})*|\S/gu;
 
 /** The tokens of one line with their UTF-16 index in it. */
 function* tokensOf(line: string, words: Intl.Segmenter): Generator<{ segment: string; index: number }> {
