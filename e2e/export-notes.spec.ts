@@ -165,3 +165,26 @@ test('an archive imported into a fresh project brings its highlights back, and e
   await expect.poll(() => workbench.paintedTexts(1)).toEqual([CLAIM]);
   await expect(workbench.highlightList).toContainText(CLAIM);
 });
+
+test('W3C annotations exported from one project attach to the same passages in a fresh one', async ({ workbench, appPage, corpus }) => {
+  const exportsDir = path.join(corpus.base, 'exports');
+  await workbench.waitForLibrary(3);
+  await workbench.open(KAGAME);
+  await workbench.highlight(1, CLAIM, 'Evidence');
+  await expect.poll(() => workbench.paintedTexts(1)).toEqual([CLAIM]);
+  await seedMention(appPage);
+  await exportFormats(appPage, ['W3C Web Annotations']);
+  const file = await findFile(exportsDir, '-annotations.jsonld');
+
+  await wipeProject(appPage);
+  await workbench.waitForLibrary(3);
+  await appPage.getByRole('button', { name: 'Import…' }).click();
+  const dialog = appPage.getByRole('dialog', { name: 'Import' });
+  await dialog.getByLabel(/File to import/).setInputFiles(file);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('status')).toHaveText('2 annotations imported; 1 new entities');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await workbench.open(KAGAME);
+  await expect.poll(() => workbench.paintedTexts(1)).toEqual([CLAIM]);
+  await expect(workbench.highlightList).toContainText(CLAIM);
+});
