@@ -92,7 +92,7 @@ export const hostRequests = {
       .object({
         folder: z.string().min(1).max(4096).optional(),
         subfolder: z.string().min(1).max(255).optional(),
-        files: z.array(ExportFile).min(1).max(20_000),
+        files: z.array(ExportFile).min(1).max(100_000),
         overwrite: z.boolean(),
       })
       .strict(),

@@ -1,7 +1,7 @@
 import type { AnnotationRecord, Entity } from '../model/annotation';
 import { describeRange } from '../anchoring/describe-range';
 import { createOffsetConverter, type OffsetConverter } from '../anchoring/code-points';
-import { articlesByPath, indexExport, orphansOf, placedAnnotations, type ExportArticle, type ExportIndex, type ExportInput } from './export-input';
+import { articlesByPath, indexExport, orphansOf, placedAnnotations, type ExportIndex, type ExportInput } from './export-input';
 import { uuidIri } from './stable-uuid';
 
 /*
@@ -68,11 +68,11 @@ function motivationOf(record: AnnotationRecord): string {
   return record.kind === 'highlight' ? 'highlighting' : 'identifying';
 }
 
-function toAnnotation(record: AnnotationRecord, article: ExportArticle, place: { start: number; end: number; converter: OffsetConverter } | null, index: ExportIndex): Record<string, unknown> {
+function toAnnotation(record: AnnotationRecord, source: string, place: { start: number; end: number; converter: OffsetConverter } | null, index: ExportIndex): Record<string, unknown> {
   // A placed annotation is described afresh on the current text (the words and context where it is
   // now); an orphan keeps the selectors it was made with, so another tool may still find it.
   const unmoved = place !== null && record.target.position.start === place.start && record.target.position.end === place.end && record.anchor.status === 'exact';
-  const selectors = place && !unmoved ? describeRange(article.text, place, place.converter) : record.target;
+  const selectors = place && !unmoved ? describeRange(place.converter.text, place, place.converter) : record.target;
   const { quote, position } = selectors;
   const bodies = bodiesOf(record, index);
   return {
@@ -84,7 +84,7 @@ function toAnnotation(record: AnnotationRecord, article: ExportArticle, place: {
     modified: new Date(record.updatedAt).toISOString(),
     ...(bodies.length > 0 ? { body: bodies } : {}),
     target: {
-      source: articleSourceIri(article.path),
+      source,
       selector: [
         { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
         { type: 'TextPositionSelector', start: position.start, end: position.end },
@@ -109,8 +109,9 @@ export function toWebAnnotations(input: ExportInput, options: WebAnnotationOptio
   const items: Array<Record<string, unknown>> = [];
   for (const article of articlesByPath(input.articles)) {
     const converter = createOffsetConverter(article.text);
-    for (const place of placedAnnotations(article, index, converter)) items.push(toAnnotation(place.record, article, { ...place, converter }, index));
-    for (const record of orphansOf(article, index)) items.push(toAnnotation(record, article, null, index));
+    const source = articleSourceIri(article.path);
+    for (const place of placedAnnotations(article, index, converter)) items.push(toAnnotation(place.record, source, { ...place, converter }, index));
+    for (const record of orphansOf(article, index)) items.push(toAnnotation(record, source, null, index));
   }
   const label = options.label ?? `${input.projectName} — annotations`;
   const header = [

@@ -25,7 +25,8 @@ export function ImportDialog({ listing, onClose, onMessage }: { listing: CorpusL
     setError(null);
     try {
       const text = await file.text();
-      const isArchive = text.includes(`"format":"${ARCHIVE_FORMAT_NAME}"`) || text.includes(`"format": "${ARCHIVE_FORMAT_NAME}"`);
+      // Told apart without parsing twice: only an archive names this format (wherever the key sits).
+      const isArchive = new RegExp(`"format"\\s*:\\s*"${ARCHIVE_FORMAT_NAME}"`).test(text);
       let summary: string;
       if (isArchive) summary = (await importProjectArchive(db, text, mode)).summary;
       else {
