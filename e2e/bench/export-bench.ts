@@ -38,7 +38,9 @@ export function benchProject(projectRoot: string): { input: ExportInput; data: P
   const articles: ExportArticle[] = Array.from({ length: ARTICLES }, (_, i) => ({
     id: ArticleId.parse(`article-${String(i).padStart(4, '0')}`),
     path: `batch-${String(Math.floor(i / 100)).padStart(2, '0')}/article-${i}.txt`,
-    text: `Report ${i} 👍🏽 from the field.\n${samples[i % samples.length] ?? ''}`,
+    // Through JSON, as texts reach the renderer from main: a flat string, not the rope (cons string)
+    // a template literal makes, on which every charCodeAt walks the rope.
+    text: JSON.parse(JSON.stringify(`Report ${i} 👍🏽 from the field.\n${samples[i % samples.length] ?? ''}`)) as string,
     meta: { title: `Report ${i}`, source: 'The New Times', author: '', date: '2025-01-29', url: '' },
   }));
   const entities: Entity[] = Array.from({ length: ENTITIES }, (_, i) => ({
