@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exportInput } from '../../test-support/export-fixture';
+import { annotations, exportInput, notes } from '../../test-support/export-fixture';
+import { NoteId } from '../model/ids';
 import { toMarkdownReport } from './markdown-report';
 
 describe('Markdown report', () => {
@@ -98,5 +99,21 @@ describe('Markdown report', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('places article notes under their article and annotation notes under their annotation', () => {
+    const paragraph = (text: string) => JSON.stringify({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text, format: 1 }] }] } });
+    const base = { title: '', order: 0, citedAnnotationIds: [], citedEntityIds: [], citedArticleIds: [], createdAt: 1, updatedAt: 1 };
+    const withNotes = toMarkdownReport(
+      exportInput({
+        notes: [
+          ...notes,
+          { ...base, id: NoteId.parse('n-article'), kind: 'article', targetId: 'a1', content: paragraph('Read with the UN report'), text: 'Read with the UN report' },
+          { ...base, id: NoteId.parse('n-comment'), kind: 'comment', targetId: annotations[4]!.id, content: '', text: 'plain fallback' },
+        ],
+      }),
+    );
+    expect(withNotes).toContain('- **File:** `000_f9a0009864046443.txt`\n\n*Article note:*\n\n**Read with the UN report**\n\n> President Paul Kagame');
+    expect(withNotes).toContain('— **Evidence** (highlight, characters 1019–1051)\n\n*Note:*\n\nplain fallback\n');
   });
 });

@@ -60,14 +60,24 @@ function annotationBlock(quote: string, label: string, details: string[], commen
   return lines.join('\n');
 }
 
-function articleSection(article: ExportArticle, index: ExportIndex): string {
-  const blocks = [`## ${escapeMarkdownInline(articleHeading(article))}`, metadataList(article)];
+/** Notes written in the editor about one article or one annotation, by the id they are about. */
+type NotesByTarget = ReadonlyMap<string, readonly NoteRecord[]>;
+
+function noteBlocks(notes: readonly NoteRecord[] | undefined, label: string, context: NoteMarkdownContext): string[] {
+  return (notes ?? []).flatMap((note) => {
+    const body = lexicalToMarkdown(note.content, { ...context, headingOffset: 3 }) ?? escapeMarkdownText(note.text);
+    return body.trim() ? [`*${label}:*\n\n${body}`] : [];
+  });
+}
+
+function articleSection(article: ExportArticle, index: ExportIndex, notes: NotesByTarget, context: NoteMarkdownContext): string {
+  const blocks = [`## ${escapeMarkdownInline(articleHeading(article))}`, metadataList(article), ...noteBlocks(notes.get(article.id), 'Article note', context)];
   const placed = placedAnnotations(article, index);
   for (const { record, quote, start, end } of placed) {
     const { label, entity, type } = describeAnnotation(record, index);
     const details = record.kind === 'highlight' ? ['highlight'] : [type?.name ?? 'entity', ...(entity?.externalId ? [`Wikidata ${entity.externalId}`] : [])];
     details.push(`characters ${start}–${end}`);
-    blocks.push(annotationBlock(quote, label, details, record.comment));
+    blocks.push(annotationBlock(quote, label, details, record.comment), ...noteBlocks(notes.get(record.id), 'Note', context));
   }
   const orphans = orphansOf(article, index);
   if (orphans.length > 0) {
@@ -113,7 +123,14 @@ export function toMarkdownReport(input: ExportInput, options: MarkdownReportOpti
     pages: pages.length,
   };
   const blocks = [frontMatter(input, options, counts), `# ${escapeMarkdownInline(options.title ?? `${input.projectName} — research report`)}`];
-  if (articles.length > 0) blocks.push(...articles.map((article) => articleSection(article, index)));
+  const notesByTarget = new Map<string, NoteRecord[]>();
+  for (const note of [...input.notes].sort((a, b) => a.createdAt - b.createdAt || compareStrings(a.id, b.id))) {
+    if (note.kind === 'page') continue;
+    const list = notesByTarget.get(note.targetId);
+    if (list) list.push(note);
+    else notesByTarget.set(note.targetId, [note]);
+  }
+  if (articles.length > 0) blocks.push(...articles.map((article) => articleSection(article, index, notesByTarget, context)));
   if (pages.length > 0) blocks.push(notebookSection(pages, context));
   return `${blocks.join('\n\n')}\n`;
 }
