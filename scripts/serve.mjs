@@ -1,4 +1,4 @@
-// `npm run serve [-- --corpus DIR --port N]`: build, then start browser mode on 127.0.0.1.
+// `npm run serve [-- --corpus DIR --port N --exports DIR]`: build, then start browser mode on 127.0.0.1.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { startBrowserModeServer } from '../support/browser-mode-server';
 import { formatBenchTable, median, type BenchRow } from './bench-stats';
 import { benchEntityIndex } from './entity-bench';
+import { benchArchiveImport, benchExportSerialisers } from './export-bench';
 import { benchHighlights } from './highlight-bench';
 import { benchMentionSearch } from './mention-bench';
 import { openedCorpusMs, openingStartedAt, waitForMark, waitForOutput } from './page-marks';
@@ -19,9 +20,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const COUNT = 10_000;
 const corpusDir = path.join(projectRoot, '.bench', `corpus-${COUNT}`);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** `BENCH_ONLY=listing|highlights|mentions|entities` runs one group of rows; unset, all of them. */
+/** `BENCH_ONLY=listing|highlights|mentions|entities|export` runs one group of rows; unset, all of them. */
 const only = process.env.BENCH_ONLY;
-const runs = (group: 'listing' | 'highlights' | 'mentions' | 'entities'): boolean => !only || only === group;
+const runs = (group: 'listing' | 'highlights' | 'mentions' | 'entities' | 'export'): boolean => !only || only === group;
 
 function ensureCorpus(): void {
   const marker = path.join(corpusDir, '.complete');
@@ -43,11 +44,17 @@ function load(): string {
   return `${os.loadavg()[0]?.toFixed(2) ?? '?'} on ${os.availableParallelism()} cores`;
 }
 
+/** Export and import (`BENCH_ONLY=export`): needs no generated corpus. */
+async function exportBench(browser: Awaited<ReturnType<typeof chromium.launch>>): Promise<BenchRow[]> {
+  const { rows, archive } = benchExportSerialisers(projectRoot, RUNS);
+  return [...rows, ...(await benchArchiveImport(browser, projectRoot, archive, RUNS))];
+}
+
 async function main(): Promise<void> {
-  if (process.env.BENCH_ONLY === 'entities') {
-    // The entity index needs no generated corpus: its registry is seeded straight into IndexedDB.
+  if (only === 'entities' || only === 'export') {
+    // Neither needs a generated corpus: the entity registry and the archive are made in memory.
     const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
-    const rows = await benchEntityIndex(browser, projectRoot, RUNS);
+    const rows = only === 'entities' ? await benchEntityIndex(browser, projectRoot, RUNS) : await exportBench(browser);
     await browser.close();
     console.log(`\nBenchmark (${RUNS} runs, medians)\n${formatBenchTable(rows)}`);
     return;
@@ -127,6 +134,7 @@ async function main(): Promise<void> {
   }
   const highlightRows = runs('highlights') ? await benchHighlights(browser, projectRoot, corpusDir, RUNS) : [];
   const entityRows = runs('entities') ? await benchEntityIndex(browser, projectRoot, RUNS) : [];
+  const exportRows = runs('export') ? await exportBench(browser) : [];
   await browser.close();
   const mentionRows = runs('mentions') ? await benchMentionSearch(projectRoot, corpusDir, RUNS) : [];
   const listingRows: BenchRow[] = [
@@ -145,6 +153,7 @@ async function main(): Promise<void> {
     ...highlightRows,
     ...mentionRows,
     ...entityRows,
+    ...exportRows,
   ];
   console.log(`\nBenchmark (${RUNS} runs, medians; corpus ${corpusDir}; load average ${loadAtStart} at the start, ${load()} at the end)\n${formatBenchTable(rows)}`);
 }

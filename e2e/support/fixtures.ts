@@ -51,7 +51,7 @@ export const test = base.extend<TestFixtures & CorpusOptions, WorkerFixtures>({
   },
   appPage: async ({ shell, chromiumBrowser, corpus }, use, testInfo) => {
     if (shell === 'browser' && chromiumBrowser) {
-      const server = await startBrowserModeServer(PROJECT_ROOT, corpus.root, ['--cache', path.join(corpus.base, 'listing-cache')]);
+      const server = await startBrowserModeServer(PROJECT_ROOT, corpus.root, ['--cache', path.join(corpus.base, 'listing-cache'), '--exports', path.join(corpus.base, 'exports')]);
       const context = await chromiumBrowser.newContext({ viewport: { width: 1440, height: 900 } });
       const page = await context.newPage();
       await page.goto(server.url);

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       cache: { type: 'string', default: path.join(os.homedir(), '.cache', 'research-workbench') },
       'no-cache': { type: 'boolean', default: false },
+      exports: { type: 'string', default: path.join(os.homedir(), 'Research Workbench exports') },
     },
   });
   const port = Number(values.port);
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     ...(values['no-cache'] ? {} : { cacheDir: path.resolve(values.cache) }),
     // Built beside this file (see electron.vite.config.ts).
     corpusWorkerScript: path.join(path.dirname(fileURLToPath(import.meta.url)), 'corpus-worker.js'),
+    exportsDir: path.resolve(values.exports),
   });
   const corpusRoot = path.resolve(values.corpus);
   // Listed while the page loads, not before it is served: `corpus.list` waits for the listing.
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
     port,
   });
   console.log(`Research Workbench (browser mode) is at ${bridge.url}?token=${token}`);
+  console.log(`Exports are written to ${path.resolve(values.exports)} (change with --exports DIR).`);
   console.log('Open that address in your browser; press Ctrl+C to stop.');
   const stop = async () => {
     await bridge.close();

@@ -17,7 +17,12 @@ export function buildAppMenu(sendCommand: (id: AppCommandId) => void, isMac: boo
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
-      submenu: [command('Open Folder…', 'open-folder', 'CmdOrCtrl+O'), { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }],
+      submenu: [
+        command('Open Folder…', 'open-folder', 'CmdOrCtrl+O'),
+        { type: 'separator' },
+        command('Export…', 'export', 'CmdOrCtrl+Shift+E'),
+        command('Import…', 'import'),
+        { type: 'separator' }, isMac ? { role: 'close' } : { role: 'quit' }],
     },
     {
       // Undo and redo are the app's (highlights, across panes); text fields keep their own.

@@ -25,6 +25,10 @@ const validInputs: Record<string, unknown> = {
   'corpus.findMentions': { searchId: 's1', terms: ['Paul Kagame', 'Kagame'], includeBoilerplate: false },
   'corpus.cancelSearch': { searchId: 's1' },
   'dialog.pickFolder': {},
+  'exports.info': {},
+  'exports.pickFolder': {},
+  'exports.stage': { uploadId: 'u1', index: 0, chunk: 'text' },
+  'exports.write': { files: [{ name: 'report.md', content: '# Report' }], overwrite: false },
 };
 const reached: string[] = [];
 const handlers: HostHandlers = {
@@ -38,6 +42,10 @@ const handlers: HostHandlers = {
   'corpus.findMentions': async ({ searchId }) => (reached.push('corpus.findMentions'), { searchId, articlesSearched: 0, hits: 0, elapsedMs: 0, cancelled: false }),
   'corpus.cancelSearch': async () => (reached.push('corpus.cancelSearch'), { cancelled: false }),
   'dialog.pickFolder': async () => (reached.push('dialog.pickFolder'), { root: null }),
+  'exports.info': async () => (reached.push('exports.info'), { folder: null, canPick: true }),
+  'exports.pickFolder': async () => (reached.push('exports.pickFolder'), { folder: null }),
+  'exports.stage': async () => (reached.push('exports.stage'), { received: 1 }),
+  'exports.write': async () => (reached.push('exports.write'), { folder: '/exports', written: ['/exports/report.md'] }),
 };
 
 const trustedFrame = { url: 'file:///app/index.html' };

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { composeHost } from '../host/compose-host';
 import { consoleLogger } from '../host/logger';
 import { buildAppMenu } from './app-menu';
+import { createExportFolderPicker } from './export-folder-dialog';
 import { registerIpcBridge } from './ipc-bridge';
 import { createMainWindow } from './main-window';
 
@@ -51,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
       chosenRoots.add(path.resolve(root));
       return root;
     },
+    pickExportFolder: createExportFolderPicker(() => mainWindow),
   });
 
   app.on('second-instance', () => {

@@ -1,6 +1,7 @@
 import { HostFailure } from '../../shared/contract/host-result';
 import { createCorpusService, type CorpusService } from '../services/corpus/corpus-service';
 import { searchMentions } from '../services/corpus/mention-search';
+import { createExportService, type ExportService } from '../services/exports/export-service';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createEventHub, type EventHub } from './event-hub';
 import type { HostHandlers } from './host-handlers';
@@ -20,12 +21,17 @@ export interface HostOptions {
   corpusWorkerScript?: string;
   /** A native folder dialog; absent in browser mode. */
   pickFolder?: () => Promise<string | null>;
+  /** Browser mode: the folder exports are written to. */
+  exportsDir?: string;
+  /** Electron: a native dialog choosing the folder to export to. */
+  pickExportFolder?: () => Promise<string | null>;
 }
 
 export interface Host {
   dispatch: Dispatch;
   events: EventHub;
   corpus: CorpusService;
+  exports: ExportService;
   dispose(): Promise<void>;
 }
 
@@ -41,6 +47,11 @@ export function composeHost(options: HostOptions): Host {
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
     ...(options.corpusWorkerScript ? { workerScript: options.corpusWorkerScript } : {}),
     onChange: (change) => events.emit('corpus.changed', change),
+  });
+  const exportService = createExportService({
+    log: options.log,
+    ...(options.exportsDir ? { fixedFolder: options.exportsDir } : {}),
+    ...(options.pickExportFolder ? { pickFolder: options.pickExportFolder } : {}),
   });
   /** Running mention searches by the renderer's search id, so `corpus.cancelSearch` can stop one. */
   const searches = new Map<string, AbortController>();
@@ -70,11 +81,16 @@ export function composeHost(options: HostOptions): Host {
       if (!options.pickFolder) throw new HostFailure('unsupported', 'There is no native folder dialog in browser mode: type the folder path instead');
       return { root: await options.pickFolder() };
     },
+    'exports.info': async () => exportService.info(),
+    'exports.pickFolder': async () => ({ folder: await exportService.pickFolder() }),
+    'exports.stage': async ({ uploadId, index, chunk }) => exportService.stage(uploadId, index, chunk),
+    'exports.write': (request) => exportService.write(request),
   };
   return {
     dispatch: createDispatch(handlers, options.log),
     events,
     corpus,
+    exports: exportService,
     dispose: () => {
       for (const search of searches.values()) search.abort();
       return corpus.close();

@@ -17,6 +17,10 @@ function handlers(overrides: Partial<HostHandlers> = {}): HostHandlers {
     'corpus.findMentions': async ({ searchId }) => ({ searchId, articlesSearched: 3, hits: 0, elapsedMs: 1, cancelled: false }),
     'corpus.cancelSearch': async () => ({ cancelled: false }),
     'dialog.pickFolder': async () => ({ root: null }),
+    'exports.info': async () => ({ folder: '/exports', canPick: false }),
+    'exports.pickFolder': async () => ({ folder: null }),
+    'exports.stage': async () => ({ received: 1 }),
+    'exports.write': async () => ({ folder: '/exports', written: [] }),
     ...overrides,
   };
 }

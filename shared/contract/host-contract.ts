@@ -13,10 +13,32 @@ export type AppInfo = z.infer<typeof AppInfo>;
 const NoInput = z.object({}).strict();
 
 /** Chosen by the renderer, so it can match streamed hits and cancel before the request resolves. */
+const UploadId = z.string().min(1).max(64);
+
+/**
+ * Characters per staged chunk of export content: even if every character took 6 bytes in the
+ * request's JSON (an escaped control character), a chunk stays under {@link MAX_PAYLOAD_BYTES}.
+ */
+export const EXPORT_CHUNK_CHARS = 512 * 1024;
+
+/** Most characters sent inline (not staged) in one `exports.write`, for the same reason. */
+export const EXPORT_INLINE_CHARS = 512 * 1024;
+
+/** One file of an export: its content inline, or staged before with `exports.stage`. */
+const ExportFile = z
+  .object({
+    name: z.string().min(1).max(1024),
+    content: z.string().max(EXPORT_INLINE_CHARS).optional(),
+    uploadId: UploadId.optional(),
+  })
+  .strict()
+  .refine((file) => (file.content === undefined) !== (file.uploadId === undefined), { message: 'give either content or uploadId' });
+
+/** Chosen by the renderer, so it can match streamed hits and cancel before the request resolves. */
 const SearchId = z.string().min(1).max(64);
 
 /** The commands the app menu (Electron) can send to the renderer's action registry. */
-export const AppCommandId = z.enum(['open-folder', 'focus-next-pane', 'focus-previous-pane', 'toggle-sync-scroll', 'new-pane', 'undo', 'redo']);
+export const AppCommandId = z.enum(['open-folder', 'focus-next-pane', 'focus-previous-pane', 'toggle-sync-scroll', 'new-pane', 'undo', 'redo', 'export', 'import']);
 export type AppCommandId = z.infer<typeof AppCommandId>;
 
 /**
@@ -52,6 +74,30 @@ export const hostRequests = {
   'corpus.cancelSearch': { input: z.object({ searchId: SearchId }).strict(), output: z.object({ cancelled: z.boolean() }) },
   /** Ask the user for a folder with a native dialog (Electron only; browser mode answers `unsupported`). */
   'dialog.pickFolder': { input: NoInput, output: z.object({ root: z.string().nullable() }) },
+  /** Where exports go: the folder named at start-up (browser mode) or the last one picked (Electron). */
+  'exports.info': { input: NoInput, output: z.object({ folder: z.string().nullable(), canPick: z.boolean() }) },
+  /** Ask the user for a folder to export to with a native dialog (Electron only); null when cancelled. */
+  'exports.pickFolder': { input: NoInput, output: z.object({ folder: z.string().nullable() }) },
+  /** Send a chunk of a large export file ahead of `exports.write`; chunks of one upload in order from 0. */
+  'exports.stage': {
+    input: z.object({ uploadId: UploadId, index: z.number().int().nonnegative(), chunk: z.string().max(EXPORT_CHUNK_CHARS) }).strict(),
+    output: z.object({ received: z.number().int().positive() }),
+  },
+  /**
+   * Write export files into the export folder (or a sanitised `subfolder` of it), atomically and
+   * all-or-nothing. Fails with `exists` unless `overwrite` is true when any file is already there.
+   */
+  'exports.write': {
+    input: z
+      .object({
+        folder: z.string().min(1).max(4096).optional(),
+        subfolder: z.string().min(1).max(255).optional(),
+        files: z.array(ExportFile).min(1).max(100_000),
+        overwrite: z.boolean(),
+      })
+      .strict(),
+    output: z.object({ folder: z.string(), written: z.array(z.string()) }),
+  },
 } as const;
 
 export const hostEvents = {

@@ -13,6 +13,8 @@ export const HostErrorCode = z.enum([
   'no-corpus',
   'unsupported',
   'io-error',
+  /** A file to be written exists and the caller did not allow overwriting it. */
+  'exists',
   'internal',
   'transport',
 ]);

@@ -22,6 +22,8 @@ import { useNotesWiring } from '../notes/use-notes-wiring';
 import { EntitiesPanel } from '../entities/EntitiesPanel';
 import { TagPicker } from '../entities/TagPicker';
 import { useEntities } from '../entities/use-entities';
+import { ExportDialog } from '../transfer/ExportDialog';
+import { ImportDialog } from '../transfer/ImportDialog';
 import type { ArticleId } from '../../../shared/model/ids';
 import { useAppServices } from './app-services';
 import { SidePanel } from './SidePanel';
@@ -39,6 +41,8 @@ export function App() {
   const [announcement, setAnnouncement] = useState('');
   const [editingLegend, setEditingLegend] = useState(false);
   const [sideTab, setSideTab] = useState('highlights');
+  const [transfer, setTransfer] = useState<'export' | 'import' | null>(null);
+  const entityRows = useLiveQuery(() => db.entities.orderBy('name').toArray(), [db]);
   const [paneArticles, setPaneArticles] = useState<ReadonlyMap<string, { articleId: ArticleId; title: string }>>(new Map());
   const highlighting = useHighlighting(setAnnouncement);
   const showEntities = useCallback(() => setSideTab('entities'), []);
@@ -90,6 +94,8 @@ export function App() {
       { id: 'toggle-sync-scroll', label: 'Synchronised scrolling', keys: 'Mod+Shift+S', run: () => dispatch({ type: 'toggle-sync' }) },
       { id: 'undo', label: 'Undo', keys: 'Mod+Z', run: highlighting.undo, notInTextFields: true },
       { id: 'redo', label: 'Redo', keys: 'Mod+Shift+Z', run: highlighting.redo, notInTextFields: true },
+      { id: 'export', label: 'Export…', keys: 'Mod+Shift+E', run: () => setTransfer('export') },
+      { id: 'import', label: 'Import…', keys: '', run: () => setTransfer('import') },
     ],
     [platform, openCorpus, dispatch, highlighting.undo, highlighting.redo],
   );
@@ -130,7 +136,7 @@ export function App() {
           {corpus.listing ? corpus.listing.name : corpus.loading ? 'Opening…' : 'No folder open'}
         </span>
         <div className="toolbar-buttons" role="toolbar" aria-label="Workbench">
-          {(['open-folder', 'new-pane'] as const).map((id) => (
+          {(['open-folder', 'new-pane', 'export', 'import'] as const).map((id) => (
             <button key={id} type="button" title={describeKeyBinding(action(id)?.keys ?? '', isMac)} disabled={id === 'new-pane' && layout.panes.length >= MAX_PANES} onClick={() => action(id)?.run()}>
               {action(id)?.label}
             </button>
@@ -228,6 +234,8 @@ export function App() {
           onClose={entities.tagging.closePicker}
         />
       )}
+      {transfer === 'export' && <ExportDialog listing={corpus.listing} entities={entityRows ?? []} onClose={() => setTransfer(null)} onMessage={setAnnouncement} />}
+      {transfer === 'import' && <ImportDialog listing={corpus.listing} onClose={() => setTransfer(null)} onMessage={setAnnouncement} />}
       {editingLegend && <LegendDialog legend={highlighting.legend} onClose={() => setEditingLegend(false)} />}
       <p className="status-bar" role="status" aria-live="polite">
         {announcement}

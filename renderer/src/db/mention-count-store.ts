@@ -56,6 +56,20 @@ export async function applyMentionCountChanges(db: WorkbenchDb, changes: readonl
   await saveTotals(db, totals);
 }
 
+/**
+ * Counts mentions written by an import into the totals (from zero when the import replaced the
+ * project), and drops the entity index's display snapshot. Call inside the import's transaction,
+ * with `db.entityMentionCounts` and `db.entityIndexSnapshots` among its tables.
+ */
+export async function countImportedMentions(db: WorkbenchDb, annotations: ReadonlyArray<{ kind: string; entityId?: EntityId }>, replace: boolean): Promise<void> {
+  const totals = replace ? new Map<EntityId, number>() : await loadMentionTotals(db);
+  for (const annotation of annotations) {
+    if (annotation.kind === 'mention' && annotation.entityId) totals.set(annotation.entityId, (totals.get(annotation.entityId) ?? 0) + 1);
+  }
+  await saveTotals(db, totals);
+  await db.entityIndexSnapshots.clear();
+}
+
 /** The stored totals (an entity without mentions is absent). */
 export async function loadMentionTotals(db: WorkbenchDb): Promise<Map<EntityId, number>> {
   const row = await db.entityMentionCounts.get(TOTALS_ROW);

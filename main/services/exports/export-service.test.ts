@@ -1,0 +1,71 @@
+import { mkdtempSync, promises as fs, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HostFailure } from '../../../shared/contract/host-result';
+import { silentLogger } from '../../host/logger';
+import { createExportService } from './export-service';
+
+let dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'export-service-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(async () => {
+  await Promise.all(dirs.map((dir) => fs.rm(dir, { recursive: true, force: true })));
+  dirs = [];
+});
+
+async function failure(promise: Promise<unknown>): Promise<HostFailure> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof HostFailure) return error;
+    throw error;
+  }
+  throw new Error('expected a HostFailure');
+}
+
+describe('export service', () => {
+  it('writes to the folder named at start-up in browser mode, and offers no dialog', async () => {
+    const folder = tempDir();
+    const service = createExportService({ fixedFolder: folder, log: silentLogger });
+    expect(service.info()).toEqual({ folder, canPick: false });
+    await expect(service.write({ files: [{ name: 'report.md', content: '# R' }], overwrite: false })).resolves.toEqual({ folder, written: [path.join(folder, 'report.md')] });
+    expect((await failure(service.pickFolder())).code).toBe('unsupported');
+  });
+
+  it('writes only to a folder the user picked, and into a sanitised subfolder', async () => {
+    const picked = tempDir();
+    const service = createExportService({ pickFolder: async () => picked, log: silentLogger });
+    expect(service.info()).toEqual({ folder: null, canPick: true });
+    expect((await failure(service.write({ files: [{ name: 'a.md', content: '' }], overwrite: false }))).code).toBe('invalid-input');
+    expect(await service.pickFolder()).toBe(picked);
+    expect((await failure(service.write({ folder: '/etc', files: [{ name: 'a.md', content: '' }], overwrite: false }))).code).toBe('forbidden');
+    const result = await service.write({ subfolder: '../brat', files: [{ name: 'a.ann', content: 'T1' }], overwrite: false });
+    expect(result.folder).toBe(path.join(picked, '_brat'));
+  });
+
+  it('answers "exists" unless overwriting is allowed', async () => {
+    const folder = tempDir();
+    writeFileSync(path.join(folder, 'report.md'), 'old');
+    const service = createExportService({ fixedFolder: folder, log: silentLogger });
+    const refused = await failure(service.write({ files: [{ name: 'report.md', content: 'new' }], overwrite: false }));
+    expect(refused.code).toBe('exists');
+    expect(refused.message).toBe('"report.md" already exists');
+    await service.write({ files: [{ name: 'report.md', content: 'new' }], overwrite: true });
+    expect(readFileSync(path.join(folder, 'report.md'), 'utf8')).toBe('new');
+  });
+
+  it('assembles staged chunks in order into one file, and forgets them once written', async () => {
+    const folder = tempDir();
+    const service = createExportService({ fixedFolder: folder, log: silentLogger });
+    service.stage('u1', 0, 'first 👍');
+    service.stage('u1', 1, ' second');
+    expect(() => service.stage('u1', 3, 'gap')).toThrow(/out of order/);
+    await service.write({ files: [{ name: 'big.json', uploadId: 'u1' }], overwrite: false });
+    expect(readFileSync(path.join(folder, 'big.json'), 'utf8')).toBe('first 👍 second');
+    expect((await failure(service.write({ files: [{ name: 'again.json', uploadId: 'u1' }], overwrite: false }))).code).toBe('invalid-input');
+  });
+});

@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { HostFailure } from '../../../shared/contract/host-result';
+import type { Logger } from '../../host/logger';
+import { sanitizeFileName } from './export-names';
+import { ExportExistsError, ExportNameClashError, writeExportFiles } from './export-writer';
+
+/*
+ * Main's side of exporting: where files may go, and writing them. The renderer serialises; main
+ * decides the folder (the one named at start-up in browser mode, or one the user picked in the
+ * native dialog in Electron: the renderer can never name an arbitrary folder) and writes.
+ *
+ * Contents larger than one request may carry are sent ahead in chunks (`stage`) and referred to
+ * by upload id in `write`. Chunking, rather than a larger body limit on one route, keeps every
+ * request under the bridges' one limit (`MAX_PAYLOAD_BYTES`), works the same over IPC and HTTP,
+ * and never holds a whole multi-megabyte JSON request body in a single string on either side.
+ */
+
+/** Most characters staged across all pending uploads: far beyond any real export, short of exhausting memory. */
+export const MAX_STAGED_CHARS = 512 * 1024 * 1024;
+
+export interface ExportServiceOptions {
+  /** Browser mode: the one folder exports go to (named with `--exports`). */
+  fixedFolder?: string;
+  /** Electron: a native dialog choosing a folder; null when cancelled. */
+  pickFolder?: () => Promise<string | null>;
+  log: Logger;
+}
+
+export interface ExportWriteRequest {
+  folder?: string | undefined;
+  subfolder?: string | undefined;
+  files: ReadonlyArray<{ name: string; content?: string | undefined; uploadId?: string | undefined }>;
+  overwrite: boolean;
+}
+
+export interface ExportService {
+  info(): { folder: string | null; canPick: boolean };
+  pickFolder(): Promise<string | null>;
+  stage(uploadId: string, index: number, chunk: string): { received: number };
+  write(request: ExportWriteRequest): Promise<{ folder: string; written: string[] }>;
+}
+
+export function createExportService(options: ExportServiceOptions): ExportService {
+  const allowed = new Set<string>();
+  if (options.fixedFolder) allowed.add(path.resolve(options.fixedFolder));
+  let lastPicked: string | null = options.fixedFolder ? path.resolve(options.fixedFolder) : null;
+  const uploads = new Map<string, string[]>();
+  let stagedChars = 0;
+
+  const takeUpload = (uploadId: string): string => {
+    const chunks = uploads.get(uploadId);
+    if (!chunks) throw new HostFailure('invalid-input', `No content was staged under upload "${uploadId}"`);
+    return chunks.join('');
+  };
+  const releaseUploads = (ids: Iterable<string>) => {
+    for (const id of ids) {
+      const chunks = uploads.get(id);
+      if (!chunks) continue;
+      stagedChars -= chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+      uploads.delete(id);
+    }
+  };
+
+  return {
+    info: () => ({ folder: options.fixedFolder ? path.resolve(options.fixedFolder) : lastPicked, canPick: options.pickFolder !== undefined }),
+
+    async pickFolder() {
+      if (!options.pickFolder) throw new HostFailure('unsupported', 'Exports go to the folder named when the app was started (--exports): there is no folder dialog in browser mode');
+      const folder = await options.pickFolder();
+      if (folder === null) return null;
+      const resolved = path.resolve(folder);
+      allowed.add(resolved);
+      lastPicked = resolved;
+      return resolved;
+    },
+
+    stage(uploadId, index, chunk) {
+      const chunks = uploads.get(uploadId) ?? [];
+      if (index !== chunks.length) throw new HostFailure('invalid-input', `Chunk ${index} of upload "${uploadId}" arrived out of order (expected ${chunks.length})`);
+      if (stagedChars + chunk.length > MAX_STAGED_CHARS) throw new HostFailure('payload-too-large', 'The export is too large to stage in memory');
+      chunks.push(chunk);
+      uploads.set(uploadId, chunks);
+      stagedChars += chunk.length;
+      return { received: chunks.length };
+    },
+
+    async write(request) {
+      const uploadIds = request.files.flatMap((file) => (file.uploadId ? [file.uploadId] : []));
+      try {
+        const base = request.folder ? path.resolve(request.folder) : lastPicked;
+        if (base === null) throw new HostFailure('invalid-input', 'Choose a folder to export to first');
+        if (!allowed.has(base)) throw new HostFailure('forbidden', `Exports may only be written to a folder you chose (${base} was not)`);
+        const folder = request.subfolder ? path.join(base, sanitizeFileName(request.subfolder)) : base;
+        const files = request.files.map((file) => ({ name: file.name, content: file.uploadId ? takeUpload(file.uploadId) : (file.content ?? '') }));
+        const written = await writeExportFiles(folder, files, request.overwrite);
+        options.log.info(`Exported ${written.length} file(s) to ${folder}`);
+        return { folder, written };
+      } catch (error) {
+        if (error instanceof HostFailure) throw error;
+        if (error instanceof ExportExistsError) throw new HostFailure('exists', error.message);
+        if (error instanceof ExportNameClashError) throw new HostFailure('invalid-input', error.message);
+        throw new HostFailure('io-error', `Could not write the export: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        releaseUploads(uploadIds);
+      }
+    },
+  };
+}

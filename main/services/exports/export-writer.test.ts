@@ -1,0 +1,65 @@
+import { mkdtempSync, promises as fs, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ExportExistsError, ExportNameClashError, writeExportFiles } from './export-writer';
+
+let dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'export-writer-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(async () => {
+  await Promise.all(dirs.map((dir) => fs.rm(dir, { recursive: true, force: true })));
+  dirs = [];
+});
+
+describe('writeExportFiles', () => {
+  it('writes every file, byte for byte in UTF-8, and leaves no temporary file behind', async () => {
+    const dir = tempDir();
+    const written = await writeExportFiles(path.join(dir, 'brat'), [{ name: 'a.txt', content: 'كاغامي 👍🏽\n' }, { name: 'a.ann', content: 'T1\tPerson 0 6\tكاغامي\n' }], false);
+    expect(written).toEqual([path.join(dir, 'brat', 'a.txt'), path.join(dir, 'brat', 'a.ann')]);
+    expect(readFileSync(path.join(dir, 'brat', 'a.txt'), 'utf8')).toBe('كاغامي 👍🏽\n');
+    expect(readdirSync(path.join(dir, 'brat')).sort()).toEqual(['a.ann', 'a.txt']);
+  });
+
+  it('refuses to overwrite without permission, naming every file that exists, and writes none of the set', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'report.md'), 'old');
+    const attempt = writeExportFiles(dir, [{ name: 'new.csv', content: 'x' }, { name: 'report.md', content: 'new' }], false);
+    await expect(attempt).rejects.toBeInstanceOf(ExportExistsError);
+    await expect(attempt).rejects.toThrow('"report.md" already exists');
+    expect(readFileSync(path.join(dir, 'report.md'), 'utf8')).toBe('old');
+    expect(readdirSync(dir)).toEqual(['report.md']);
+  });
+
+  it('replaces existing files when asked to', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'report.md'), 'old');
+    await writeExportFiles(dir, [{ name: 'report.md', content: 'new' }], true);
+    expect(readFileSync(path.join(dir, 'report.md'), 'utf8')).toBe('new');
+    expect(readdirSync(dir)).toEqual(['report.md']);
+  });
+
+  it('keeps hostile names inside the folder', async () => {
+    const dir = tempDir();
+    const inner = path.join(dir, 'inner');
+    const written = await writeExportFiles(inner, [{ name: '../escape.md', content: 'x' }, { name: '/etc/owned', content: 'y' }, { name: 'NUL', content: 'z' }], false);
+    expect(written.every((file) => path.dirname(file) === inner)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['inner']);
+    expect(readdirSync(inner).sort()).toEqual(['_NUL', '_escape.md', '_etc_owned']);
+  });
+
+  it('refuses two names that become one once sanitised', async () => {
+    await expect(writeExportFiles(tempDir(), [{ name: 'a/b.txt', content: '1' }, { name: 'a:b.txt', content: '2' }], false)).rejects.toBeInstanceOf(ExportNameClashError);
+  });
+
+  it('removes what it placed when a later file cannot be written', async () => {
+    const dir = tempDir();
+    // A folder where the second file should go: its placement fails after the first is placed.
+    await fs.mkdir(path.join(dir, 'b.txt'));
+    await expect(writeExportFiles(dir, [{ name: 'a.txt', content: '1' }, { name: 'b.txt', content: '2' }], true)).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual(['b.txt']);
+  });
+});

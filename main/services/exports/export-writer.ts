@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { pathInside, sanitizeFileName } from './export-names';
+
+/*
+ * Writes a set of export files into one folder, atomically per file and all-or-nothing for the
+ * set as far as the file system allows:
+ * 1. every file is written to a temporary file in the target folder (same file system, so the
+ *    last step is a rename, never a copy) and flushed;
+ * 2. only when all are written are they moved into place. Without `overwrite` each move is a hard
+ *    link, which fails if the name exists (no check-then-write race), then the temporary name is
+ *    removed; where links are not supported (FAT, some shares) it checks, then renames. With
+ *    `overwrite` it renames, which replaces the old file atomically.
+ * If anything fails, the temporary files are removed, and so are the files this call already
+ * placed under new names; files it replaced cannot be brought back, which is why replacing needs
+ * the caller's explicit `overwrite: true`.
+ */
+
+export interface ExportFileInput {
+  name: string;
+  content: string;
+}
+
+/** Thrown when files already exist and the caller did not allow overwriting them. */
+export class ExportExistsError extends Error {
+  constructor(readonly names: string[]) {
+    super(names.length === 1 ? `"${names[0]}" already exists` : `${names.length} files already exist: ${names.slice(0, 5).join(', ')}${names.length > 5 ? '…' : ''}`);
+    this.name = 'ExportExistsError';
+  }
+}
+
+/** Thrown when two files of one export would get the same name once sanitised. */
+export class ExportNameClashError extends Error {}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function writeFlushed(file: string, content: string): Promise<void> {
+  const handle = await fs.open(file, 'wx', 0o644);
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function placeWithoutOverwrite(temp: string, target: string): Promise<void> {
+  try {
+    await fs.link(temp, target);
+    await fs.unlink(temp);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new ExportExistsError([path.basename(target)]);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+    if (await exists(target)) throw new ExportExistsError([path.basename(target)]);
+    await fs.rename(temp, target);
+  }
+}
+
+/**
+ * Writes `files` into `folder` (created if missing). Returns the absolute paths written, in order.
+ * @throws ExportExistsError listing every name that exists, when `overwrite` is false.
+ */
+export async function writeExportFiles(folder: string, files: readonly ExportFileInput[], overwrite: boolean): Promise<string[]> {
+  const targets = files.map((file) => pathInside(folder, file.name));
+  const seen = new Map<string, string>();
+  files.forEach((file, i) => {
+    const key = (targets[i] ?? '').toLowerCase();
+    const other = seen.get(key);
+    if (other !== undefined) throw new ExportNameClashError(`"${file.name}" and "${other}" would both be written as "${sanitizeFileName(file.name)}"`);
+    seen.set(key, file.name);
+  });
+  await fs.mkdir(folder, { recursive: true });
+  if (!overwrite) {
+    const existing = (await Promise.all(targets.map(async (target) => ((await exists(target)) ? path.basename(target) : null)))).filter((name): name is string => name !== null);
+    if (existing.length > 0) throw new ExportExistsError(existing);
+  }
+  const stamp = randomBytes(6).toString('hex');
+  const temps = targets.map((target) => path.join(path.dirname(target), `.${path.basename(target).slice(0, 200)}.${stamp}.tmp`));
+  const placed: string[] = [];
+  try {
+    for (const [i, file] of files.entries()) await writeFlushed(temps[i] ?? '', file.content);
+    for (const [i, target] of targets.entries()) {
+      const temp = temps[i] ?? '';
+      if (overwrite) {
+        const isNew = !(await exists(target));
+        await fs.rename(temp, target);
+        if (isNew) placed.push(target);
+      } else {
+        await placeWithoutOverwrite(temp, target);
+        placed.push(target);
+      }
+    }
+  } catch (error) {
+    await Promise.all([...temps, ...placed].map((file) => fs.rm(file, { force: true })));
+    throw error;
+  }
+  return targets;
+}

@@ -1,0 +1,88 @@
+import type { HostClient } from '../../../shared/contract/host-client';
+import type { ProjectData } from '../../../shared/export/archive-schema';
+import type { ExportArticle, ExportInput } from '../../../shared/export/export-input';
+import type { CorpusListing } from '../../../shared/model/article';
+import { ArticleId, type EntityId } from '../../../shared/model/ids';
+import { effectiveMetadata } from '../db/article-meta-store';
+
+/*
+ * Gathers what an export covers, by scope, from the project's rows (Dexie) and the articles'
+ * canonical texts (main, `corpus.read`). Articles are read a few at a time: one request per
+ * article, in parallel, without flooding the bridge.
+ */
+
+export type ExportScope = { kind: 'project' } | { kind: 'articles'; paths: readonly string[] } | { kind: 'entity'; entityId: EntityId } | { kind: 'notebook' };
+
+/** Articles read at once from main. */
+const READ_CONCURRENCY = 8;
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+export interface GatheredExport {
+  input: ExportInput;
+  /** Articles with annotations that are no longer in the corpus, so their text could not be read. */
+  missing: string[];
+}
+
+/** Builds the input of every export format for `scope`. */
+export async function gatherExport(client: HostClient, listing: CorpusListing, data: ProjectData, scope: ExportScope): Promise<GatheredExport> {
+  const idByPath = new Map(data.articles.filter((row) => row.path !== '').map((row) => [row.path, row.id]));
+  const corrections = new Map(data.articleMeta.map((row) => [row.path, row]));
+  let annotations = data.annotations;
+  let summaries = listing.articles.filter((summary) => summary.readable);
+  let notes = data.notes;
+  if (scope.kind === 'articles') {
+    const chosen = new Set(scope.paths);
+    summaries = summaries.filter((summary) => chosen.has(summary.path));
+  } else if (scope.kind === 'entity') {
+    annotations = annotations.filter((row) => row.kind === 'mention' && row.entityId === scope.entityId);
+    const articleIds = new Set<string>(annotations.map((row) => row.articleId));
+    summaries = summaries.filter((summary) => articleIds.has(idByPath.get(summary.path) ?? ''));
+    notes = notes.filter((note) => note.citedEntityIds.includes(scope.entityId));
+  } else if (scope.kind === 'notebook') {
+    summaries = [];
+    annotations = [];
+  }
+  if (scope.kind === 'articles') notes = notes.filter((note) => note.kind === 'page' && note.citedArticleIds.some((id) => summaries.some((summary) => idByPath.get(summary.path) === id)));
+
+  const articles = await mapLimited(summaries, READ_CONCURRENCY, async (summary): Promise<ExportArticle | null> => {
+    const content = await client.request('corpus.read', { path: summary.path });
+    if (!content.ok) return null;
+    return {
+      // An article never registered has no annotations yet; a stand-in id keeps it in the export.
+      id: idByPath.get(summary.path) ?? ArticleId.parse(`unregistered:${summary.path}`),
+      path: summary.path,
+      text: content.value.text,
+      meta: effectiveMetadata(content.value.summary.meta, corrections.get(summary.path)),
+    };
+  });
+  const present = articles.filter((article): article is ExportArticle => article !== null);
+  const presentIds = new Set<string>(present.map((article) => article.id));
+  const registered = new Map<string, string>(data.articles.map((row) => [row.id, row.path]));
+  // Only whole-project and entity exports promise every annotation; a chosen set leaves others out on purpose.
+  const promisesAll = scope.kind === 'project' || scope.kind === 'entity';
+  const missing = promisesAll ? [...new Set(annotations.filter((row) => !presentIds.has(row.articleId)).map((row) => row.articleId))].map((id) => registered.get(id) || id) : [];
+  return {
+    input: {
+      projectName: listing.name,
+      articles: present,
+      annotations: annotations.filter((row) => presentIds.has(row.articleId)),
+      legend: data.legend,
+      entities: data.entities,
+      entityTypes: data.entityTypes,
+      notes,
+    },
+    missing,
+  };
+}

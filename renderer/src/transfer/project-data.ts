@@ -1,0 +1,50 @@
+import type { ProjectData } from '../../../shared/export/archive-schema';
+import { countImportedMentions } from '../db/mention-count-store';
+import type { WorkbenchDb } from '../db/workbench-db';
+
+/*
+ * The research tables of the database as the archive sees them, read and replaced in one
+ * transaction each. Paint snapshots and layouts are caches and window state, not research: they
+ * are not exported, and an import clears the snapshots it could make stale.
+ */
+
+/** Every research row of the project, read in one consistent transaction. */
+export async function readProjectData(db: WorkbenchDb): Promise<ProjectData> {
+  return db.transaction('r', [db.articles, db.articleMeta, db.legend, db.entityTypes, db.entities, db.annotations, db.rejectedHits, db.notes], async () => {
+    const [articles, articleMeta, legend, entityTypes, entities, annotations, rejectedHits, notes] = await Promise.all([
+      db.articles.toArray(),
+      db.articleMeta.toArray(),
+      db.legend.toArray(),
+      db.entityTypes.toArray(),
+      db.entities.toArray(),
+      db.annotations.toArray(),
+      db.rejectedHits.toArray(),
+      db.notes.toArray(),
+    ]);
+    return { articles, articleMeta, legend, entityTypes, entities, annotations, rejectedHits, notes };
+  });
+}
+
+/**
+ * Writes `rows` in ONE transaction over every research table (and the paint snapshots), so an
+ * import either lands whole or not at all. `replace` clears the tables first.
+ */
+export async function writeProjectData(db: WorkbenchDb, rows: ProjectData, replace: boolean): Promise<void> {
+  await db.transaction('rw', [db.articles, db.articleMeta, db.legend, db.entityTypes, db.entities, db.annotations, db.rejectedHits, db.notes, db.paintSnapshots, db.entityMentionCounts, db.entityIndexSnapshots], async () => {
+    if (replace) {
+      await Promise.all([db.articles.clear(), db.articleMeta.clear(), db.legend.clear(), db.entityTypes.clear(), db.entities.clear(), db.annotations.clear(), db.rejectedHits.clear(), db.notes.clear()]);
+    }
+    // Snapshots of articles whose highlights change would paint the old set: drop them (a cache).
+    if (replace) await db.paintSnapshots.clear();
+    else await db.paintSnapshots.bulkDelete([...new Set(rows.annotations.map((row) => row.articleId))]);
+    await db.articles.bulkAdd(rows.articles);
+    await db.articleMeta.bulkAdd(rows.articleMeta);
+    await db.legend.bulkAdd(rows.legend);
+    await db.entityTypes.bulkAdd(rows.entityTypes);
+    await db.entities.bulkAdd(rows.entities);
+    await db.annotations.bulkAdd(rows.annotations);
+    await db.rejectedHits.bulkAdd(rows.rejectedHits);
+    await db.notes.bulkAdd(rows.notes);
+    await countImportedMentions(db, rows.annotations, replace);
+  });
+}

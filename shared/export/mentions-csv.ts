@@ -1,0 +1,58 @@
+import { createOffsetConverter } from '../anchoring/code-points';
+import { articlesByPath, describeAnnotation, indexExport, placedAnnotations, type ExportInput } from './export-input';
+
+/*
+ * Entity mentions as CSV (RFC 4180: comma separated, CRLF line ends, fields with a comma, quote or
+ * line break in double quotes, quotes doubled), one row per mention in article then text order.
+ * Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a formula:
+ * such text fields get a leading apostrophe (OWASP's advice), so a quote such as "=HYPERLINK(...)"
+ * shows as written and never runs. Offsets are code points, like every other format.
+ */
+
+export interface MentionsCsvOptions {
+  /** Start with a UTF-8 byte order mark, which Excel needs to read the file as UTF-8. */
+  bom?: boolean;
+  /** Code points of context each side of the mention (default 40). */
+  contextLength?: number;
+}
+
+export const MENTIONS_CSV_HEADER = ['entity', 'type', 'wikidata', 'article', 'title', 'start', 'end', 'quote', 'left_context', 'right_context', 'comment'] as const;
+
+/** A text cell, quoted when needed and neutralised when a spreadsheet would read it as a formula. */
+export function csvText(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Serialises the entity mentions of `input` as CSV text. */
+export function toMentionsCsv(input: ExportInput, options: MentionsCsvOptions = {}): string {
+  const contextLength = options.contextLength ?? 40;
+  const index = indexExport(input);
+  const rows: string[] = [MENTIONS_CSV_HEADER.join(',')];
+  for (const article of articlesByPath(input.articles)) {
+    const converter = createOffsetConverter(article.text);
+    const slice = (a: number, b: number) => article.text.slice(converter.toUtf16(a), converter.toUtf16(b));
+    for (const { record, start, end, quote } of placedAnnotations(article, index, converter)) {
+      if (record.kind !== 'mention') continue;
+      const { label, entity, type } = describeAnnotation(record, index);
+      const left = slice(Math.max(0, start - contextLength), start);
+      const right = slice(end, Math.min(converter.codePointLength, end + contextLength));
+      rows.push(
+        [
+          csvText(label),
+          csvText(type?.name ?? ''),
+          csvText(entity?.externalId ?? ''),
+          csvText(article.path),
+          csvText(article.meta.title),
+          String(start),
+          String(end),
+          csvText(quote),
+          csvText(left),
+          csvText(right),
+          csvText(record.comment),
+        ].join(','),
+      );
+    }
+  }
+  return `${options.bom ? '\uFEFF' : ''}${rows.join('\r\n')}\r\n`;
+}

