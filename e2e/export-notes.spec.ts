@@ -161,9 +161,12 @@ test('an archive imported into a fresh project brings its highlights back, and e
   expect(await readFile(archiveFile, 'utf8')).toBe(first);
 
   await workbench.open(KAGAME);
-  // Mentions are painted by the entity tagging work; the highlight shows here.
-  await expect.poll(() => workbench.paintedTexts(1)).toEqual([CLAIM]);
+  // The highlight and the mention both come back, painted.
+  await expect.poll(() => workbench.paintedTexts(1)).toEqual([CLAIM, 'President Paul Kagame'].sort());
   await expect(workbench.highlightList).toContainText(CLAIM);
+  // The entity index counts the imported mention.
+  await workbench.showEntities();
+  await expect(workbench.entityRow('Paul Kagame, Person, 1 mention')).toBeVisible();
 });
 
 test('W3C annotations exported from one project attach to the same passages in a fresh one', async ({ workbench, appPage, corpus }) => {
@@ -185,6 +188,6 @@ test('W3C annotations exported from one project attach to the same passages in a
   await expect(dialog.getByRole('status')).toHaveText('2 annotations imported; 1 new entities');
   await dialog.getByRole('button', { name: 'Done' }).click();
   await workbench.open(KAGAME);
-  await expect.poll(() => workbench.paintedTexts(1)).toEqual([CLAIM]);
+  await expect.poll(() => workbench.paintedTexts(1)).toEqual([CLAIM, 'President Paul Kagame'].sort());
   await expect(workbench.highlightList).toContainText(CLAIM);
 });
