@@ -52,6 +52,8 @@ test('synchronised scrolling moves the other pane with the one being read', asyn
   const sync = workbench.button('Sync scroll');
   await sync.click();
   await expect(sync).toHaveAttribute('aria-pressed', 'true');
+  // Both articles laid out (taller than their panes) before the reader scrolls one.
+  for (const position of [1, 2]) await expect.poll(() => workbench.paneText(position).evaluate((element) => element.scrollHeight > element.clientHeight + 100)).toBe(true);
   await workbench.scrollPane(1, 0.5);
   await expect.poll(() => workbench.scrollFraction(2)).toBeGreaterThan(0.45);
 });
