@@ -3,7 +3,9 @@ import type { EntityType } from '../../../shared/model/annotation';
 import { newEntityTypeId, type EntityTypeId } from '../../../shared/model/ids';
 import { useAppServices } from '../app/app-services';
 import { deleteEntityType, EntityTypeError, saveEntityType } from '../db/entity-type-store';
+import { ColourKeyRow } from '../dialogs/ColourKeyRow';
 import { ModalDialog } from '../dialogs/ModalDialog';
+import { MoveBeforeRemoving } from '../dialogs/MoveBeforeRemoving';
 
 /**
  * Edits the entity types: add, rename, recolour, change the Alt+Shift shortcut, remove. Removing
@@ -38,20 +40,25 @@ export function EntityTypesDialog({ types, onClose }: { types: readonly EntityTy
     <ModalDialog title="Entity types" onClose={onClose}>
       <div className="legend-editor">
         {[...types, blank].map((type) => (
-          <TypeRow
+          <ColourKeyRow
             key={type.id}
-            type={type}
+            item={type}
+            noun="type"
+            shortcutPrefix="Alt+Shift+"
             isNew={type === blank}
             onSave={(updated) => attempt(saveEntityType(db, { id: updated.id, name: updated.name, color: updated.color, shortcut: updated.shortcut }), type === blank ? () => setBlankId(newEntityTypeId()) : undefined)}
             onRemove={() => remove(type)}
           />
         ))}
         {removing && (
-          <MoveConfirmation
-            removing={removing}
+          <MoveBeforeRemoving
+            name={removing.type.name}
+            message={`${removing.inUse}.`}
+            moveLabel="Move its entities to"
+            confirmLabel={`Move them and remove “${removing.type.name}”`}
             others={types.filter((type) => type.id !== removing.type.id)}
             onConfirm={(moveTo) => {
-              attempt(deleteEntityType(db, removing.type.id, { moveTo }));
+              attempt(moveTo ? deleteEntityType(db, removing.type.id, { moveTo }) : deleteEntityType(db, removing.type.id));
               setRemoving(null);
             }}
             onCancel={() => setRemoving(null)}
@@ -69,63 +76,5 @@ export function EntityTypesDialog({ types, onClose }: { types: readonly EntityTy
         </div>
       </div>
     </ModalDialog>
-  );
-}
-
-function TypeRow({ type, isNew, onSave, onRemove }: { type: EntityType; isNew: boolean; onSave(type: EntityType): void; onRemove(): void }) {
-  const [draft, setDraft] = useState(type);
-  const label = isNew ? 'new type' : type.name;
-  return (
-    <form
-      className="legend-row"
-      aria-label={isNew ? 'Add a type' : `Type ${type.name}`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSave(draft);
-      }}
-    >
-      <input aria-label={`Name of ${label}`} value={draft.name} placeholder="Name" onChange={(event) => setDraft({ ...draft, name: event.target.value })} />
-      <input aria-label={`Colour of ${label}`} type="color" value={draft.color} onChange={(event) => setDraft({ ...draft, color: event.target.value })} />
-      <label className="shortcut-field">
-        Alt+Shift+
-        <input aria-label={`Shortcut of ${label}`} value={draft.shortcut} maxLength={1} size={2} onChange={(event) => setDraft({ ...draft, shortcut: event.target.value })} />
-      </label>
-      <button type="submit">{isNew ? 'Add type' : 'Save'}</button>
-      {!isNew && (
-        <button type="button" aria-label={`Remove ${type.name}`} onClick={onRemove}>
-          Remove
-        </button>
-      )}
-    </form>
-  );
-}
-
-interface MoveConfirmationProps {
-  removing: { type: EntityType; inUse: string };
-  others: readonly EntityType[];
-  onConfirm(moveTo: EntityTypeId): void;
-  onCancel(): void;
-}
-
-function MoveConfirmation({ removing, others, onConfirm, onCancel }: MoveConfirmationProps) {
-  const [target, setTarget] = useState<EntityTypeId | ''>(others[0]?.id ?? '');
-  const { type } = removing;
-  return (
-    <div className="remove-confirmation" role="group" aria-label={`Remove ${type.name}`}>
-      <p>{removing.inUse}.</p>
-      <select aria-label="Move its entities to" value={target} onChange={(event) => setTarget(event.target.value as EntityTypeId)}>
-        {others.map((other) => (
-          <option key={other.id} value={other.id}>
-            {other.name}
-          </option>
-        ))}
-      </select>
-      <button type="button" disabled={target === ''} onClick={() => target !== '' && onConfirm(target)}>
-        {`Move them and remove “${type.name}”`}
-      </button>
-      <button type="button" onClick={onCancel}>
-        Keep it
-      </button>
-    </div>
   );
 }
