@@ -131,3 +131,20 @@ test('the colour legend can be edited, and duplicate names are refused', async (
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(workbench.highlightsPanel.getByRole('list', { name: 'Colour legend' })).toContainText('Casualty figures');
 });
+
+test('removing a colour in use moves its highlights to the colour the user picks', async ({ workbench, appPage }) => {
+  await workbench.waitForLibrary(3);
+  await workbench.open(KAGAME);
+  await workbench.highlight(1, 'M23 rebels captured Goma city on Sunday', 'Background');
+  await workbench.highlightsPanel.getByRole('button', { name: 'Edit colours…' }).click();
+  const dialog = appPage.getByRole('dialog', { name: 'Highlight colours' });
+  await dialog.getByRole('form', { name: 'Colour Background' }).getByRole('button', { name: 'Remove Background' }).click();
+  const question = dialog.getByRole('group', { name: 'Remove Background' });
+  await expect(question).toContainText('Highlights coloured “Background” will take another colour');
+  await question.getByRole('combobox', { name: 'Move its highlights to' }).selectOption({ label: 'Evidence' });
+  await question.getByRole('button', { name: 'Remove “Background”' }).click();
+  await expect(dialog.getByRole('form', { name: 'Colour Background' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await workbench.highlightList.getByRole('button', { name: /M23 rebels captured Goma/ }).click();
+  await expect(workbench.highlightsPanel.getByRole('combobox', { name: 'Colour' })).toHaveValue('default-evidence');
+});
