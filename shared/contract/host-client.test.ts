@@ -20,6 +20,17 @@ describe('createHostClient', () => {
     await expect(createHostClient(transport({ ok: true, value: { mode: 'toaster' } })).request('app.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'transport' } });
     await expect(createHostClient(transport('garbage')).request('app.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'transport' } });
   });
+  it('checks a listing by hand and still refuses a malformed one', async () => {
+    const article = { path: 'a.txt', format: 'text', size: 3, modifiedMs: 1, sha256: '', wordCount: 1, meta: { title: 'A' }, warnings: [], readable: true };
+    const listing = { root: '/c', name: 'c', articles: [article], warnings: [] };
+    await expect(createHostClient(transport({ ok: true, value: listing })).request('corpus.list', {})).resolves.toEqual({ ok: true, value: listing });
+    await expect(createHostClient(transport({ ok: true, value: null })).request('corpus.list', {})).resolves.toEqual({ ok: true, value: null });
+    const climbing = { ...listing, articles: [{ ...article, path: '../secret.txt' }] };
+    await expect(createHostClient(transport({ ok: true, value: climbing })).request('corpus.open', { root: '/c' })).resolves.toMatchObject({ ok: false, error: { code: 'transport' } });
+    // An unknown key is stripped by the schema, as before.
+    const extra = { ...listing, articles: [{ ...article, extra: 1 }] };
+    await expect(createHostClient(transport({ ok: true, value: extra })).request('corpus.list', {})).resolves.toEqual({ ok: true, value: listing });
+  });
   it('delivers only well-formed events and returns the transport’s disposer', () => {
     let deliver: (payload: unknown) => void = () => {};
     const dispose = vi.fn();

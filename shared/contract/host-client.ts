@@ -1,6 +1,17 @@
 import type { EventName, EventPayload, RequestInput, RequestName, RequestOutput } from './host-contract';
 import { hostEvents, hostRequests } from './host-contract';
 import { ResultEnvelope, fail, type Result } from './host-result';
+import { checkCorpusListing } from '../model/check-listing';
+
+/**
+ * Hand-written checks for the largest answers (a listing has a row per article), tried before the
+ * contract's schema: each returns the value when the schema would accept it unchanged, else
+ * `undefined`, and then the schema decides (and names the problem).
+ */
+const fastOutputChecks: Partial<Record<RequestName, (value: unknown) => unknown>> = {
+  'corpus.open': checkCorpusListing,
+  'corpus.list': (value) => (value === null ? null : checkCorpusListing(value)),
+};
 
 /** What the renderer calls: typed by the contract, never throws for host errors. */
 export interface HostClient {
@@ -33,6 +44,8 @@ export function createHostClient(transport: HostTransport): HostClient {
       const envelope = ResultEnvelope.safeParse(raw);
       if (!envelope.success) return fail('transport', `${name}: the host sent a malformed answer`);
       if (!envelope.data.ok) return envelope.data;
+      const checked = fastOutputChecks[name]?.(envelope.data.value);
+      if (checked !== undefined) return { ok: true, value: checked as RequestOutput<typeof name> };
       const value = hostRequests[name].output.safeParse(envelope.data.value);
       if (!value.success) return fail('transport', `${name}: the host's answer does not match the contract`);
       return { ok: true, value: value.data as RequestOutput<typeof name> };

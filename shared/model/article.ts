@@ -9,10 +9,15 @@ export const RelativePath = z
   .string()
   .min(1)
   .max(1024)
-  .refine((p) => !p.startsWith('/') && !/^[a-zA-Z]:/.test(p) && !p.split(/[\\/]/).includes('..'), {
+  .refine(looksRelative, {
     message: 'must be a path relative to the corpus root, without ".."',
   });
 export type RelativePath = z.infer<typeof RelativePath>;
+
+/** Not absolute (`/…`, `C:…`) and never `..` as a segment: the check behind {@link RelativePath}. */
+export function looksRelative(path: string): boolean {
+  return !path.startsWith('/') && !/^[a-zA-Z]:/.test(path) && !path.split(/[\\/]/).includes('..');
+}
 
 export const WarningCode = z.enum([
   'binary',

@@ -1,8 +1,19 @@
-import { analyse } from 'chardet';
-import { Buffer, isUtf8 } from 'node:buffer';
+import type * as ChardetModule from 'chardet';
 import type { Match } from 'chardet';
-import iconv from 'iconv-lite';
+import type IconvModule from 'iconv-lite';
+import { Buffer, isUtf8 } from 'node:buffer';
+import { createRequire } from 'node:module';
 import type { ArticleWarning } from '../../../shared/model/article';
+
+/**
+ * chardet and iconv-lite are loaded on first use: only files that are not UTF-8 need them, and
+ * every listing worker thread would otherwise pay ~35 ms of CPU to load them at start-up.
+ */
+const loadModule = createRequire(import.meta.url);
+let chardetModule: typeof ChardetModule | undefined;
+let iconvModule: typeof IconvModule | undefined;
+const chardet = (): typeof ChardetModule => (chardetModule ??= loadModule('chardet') as typeof ChardetModule);
+const iconv = (): typeof IconvModule => (iconvModule ??= loadModule('iconv-lite') as typeof IconvModule);
 
 /** The result of turning a file's bytes into text. `text` is null only for binary files. */
 export interface DecodedArticle {
@@ -45,7 +56,7 @@ export function decodeArticleBytes(bytes: Uint8Array): DecodedArticle {
       ],
     };
   }
-  const decoded = utf16 !== null ? { text: iconv.decode(bytes, utf16), encoding: utf16, warnings: [] } : decodeUnmarked(bytes);
+  const decoded = utf16 !== null ? { text: iconv().decode(bytes, utf16), encoding: utf16, warnings: [] } : decodeUnmarked(bytes);
   if (decoded.text.trim() === '') {
     return { text: '', encoding: decoded.encoding, warnings: [{ code: 'empty', message: 'The file contains only whitespace' }] };
   }
@@ -82,11 +93,11 @@ function decodeUnmarked(bytes: Uint8Array): DecodedArticle & { text: string } {
   // A BOM is stronger evidence than any statistical guess.
   if (hasUtf8Bom(bytes)) return lossyUtf8();
 
-  const detected = usableCharset(analyse(bytes)[0]);
+  const detected = usableCharset(chardet().analyse(bytes)[0]);
   if (detected === 'utf-8') return lossyUtf8();
   if (detected !== null) {
     return {
-      text: iconv.decode(bytes, detected),
+      text: iconv().decode(bytes, detected),
       encoding: detected,
       warnings: [
         {
@@ -97,7 +108,7 @@ function decodeUnmarked(bytes: Uint8Array): DecodedArticle & { text: string } {
     };
   }
   return {
-    text: iconv.decode(bytes, 'windows-1252'),
+    text: iconv().decode(bytes, 'windows-1252'),
     encoding: 'windows-1252',
     warnings: [
       {
@@ -121,5 +132,5 @@ function usableCharset(best: Match | undefined): string | null {
   if (lower === 'utf-8') return 'utf-8';
   if (lower === 'ascii' || lower.startsWith('utf-')) return null;
   const charset = lower === 'iso-8859-1' ? 'windows-1252' : lower;
-  return iconv.encodingExists(charset) ? charset : null;
+  return iconv().encodingExists(charset) ? charset : null;
 }
