@@ -70,6 +70,19 @@ describe('project archive', () => {
 
   it('names the invalid row', () => {
     expectProblem(text.replace('"color":"#f5d90a"', '"color":"yellow"'), 'invalid-row', /legend\[1\]\.color: must be a colour written #rrggbb/);
+    // Annotations are checked by a fast path first; a bad one is still worded by zod, at its place.
+    const lines = text.split('\n');
+    const at = lines.findIndex((line) => line.startsWith('{"anchor"')) + 2;
+    lines[at] = (lines[at] ?? '').replace(/"end":(\d+)/, '"end":0');
+    expectProblem(lines.join('\n'), 'invalid-row', /annotations\[2\]\.anchor: end must be after start/);
+    expectProblem(text.replace('"kind":"mention"', '"kind":"comment"'), 'invalid-row', /annotations\[\d+\]\.kind/);
+  });
+
+  it('reads an annotation with a key it does not know, dropping that key as it always did', () => {
+    const extra = text.replace('{"anchor"', '{"later":true,"anchor"');
+    const back = parseProjectArchive(extra);
+    expect(back.annotations.some((row) => 'later' in row)).toBe(false);
+    expect(toProjectArchive(back)).toBe(text);
   });
 
   it('refuses duplicate ids and references to what the archive does not hold', () => {

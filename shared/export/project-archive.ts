@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { ARCHIVE_FORMAT_NAME, ARCHIVE_FORMAT_VERSION, ARCHIVE_TABLES, ProjectArchive, rowKey, type ArchiveTable, type ProjectData } from './archive-schema';
+import { isPlainAnnotationRow } from './annotation-row-check';
 import { compareStrings } from './export-input';
 
 /*
@@ -72,6 +74,9 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** The archive schema with its annotations already checked by {@link isPlainAnnotationRow}. */
+const ArchiveWithCheckedAnnotations = ProjectArchive.extend({ annotations: z.array(z.unknown()) });
+
 function describeIssuePath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
 }
@@ -119,14 +124,19 @@ export function parseProjectArchive(text: string): ProjectArchive {
   if (typeof version === 'number' && version > ARCHIVE_FORMAT_VERSION) {
     throw new ArchiveProblem('newer-version', `This archive was written by a newer version of the app (format ${version}; this version reads up to ${ARCHIVE_FORMAT_VERSION}). Update the app to import it.`);
   }
-  const parsed = ProjectArchive.safeParse(json);
+  // Well-formed annotation rows (the bulk of an archive) skip zod; any other row makes zod check the
+  // whole archive, so a problem is still reported as zod words it, at the same place.
+  const rows = (json as { annotations?: unknown }).annotations;
+  const plain = Array.isArray(rows) && rows.every(isPlainAnnotationRow);
+  const parsed = plain ? ArchiveWithCheckedAnnotations.safeParse(json) : ProjectArchive.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ArchiveProblem('invalid-row', `The archive has an invalid entry at ${issue ? describeIssuePath(issue.path) : 'its top level'}: ${issue?.message ?? 'unknown problem'}.`);
   }
-  checkDuplicates(parsed.data);
-  checkReferences(parsed.data);
-  return parsed.data;
+  const archive = (plain ? { ...parsed.data, annotations: rows } : parsed.data) as ProjectArchive;
+  checkDuplicates(archive);
+  checkReferences(archive);
+  return archive;
 }
 
 export type { ArchiveTable };
