@@ -1,3 +1,4 @@
+import { isWhiteSpaceUnit } from '../text/white-space';
 import { createOffsetConverter, type OffsetConverter } from './code-points';
 
 /**
@@ -8,22 +9,6 @@ import { createOffsetConverter, type OffsetConverter } from './code-points';
 
 /** JavaScript `\s`: spaces, tabs, line breaks, NBSP and the other Unicode space separators. */
 const WHITESPACE_RUN = /\s+/g;
-
-/** The same set as `\s`, tested per UTF-16 unit so that the offset map is one pass without regex calls. */
-function isWhitespace(unit: number): boolean {
-  if (unit < 0x80) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
-  return (
-    unit === 0xa0 ||
-    unit === 0x1680 ||
-    (unit >= 0x2000 && unit <= 0x200a) ||
-    unit === 0x2028 ||
-    unit === 0x2029 ||
-    unit === 0x202f ||
-    unit === 0x205f ||
-    unit === 0x3000 ||
-    unit === 0xfeff
-  );
-}
 
 /** A whitespace-collapsed copy of a text and where each of its characters came from. */
 export interface NormalizedText {
@@ -48,8 +33,8 @@ export function normalizeWhitespace(source: string): NormalizedText {
   let out = 0;
   for (let i = 0; i < source.length; i++) {
     starts[out++] = i;
-    if (isWhitespace(source.charCodeAt(i))) {
-      while (i + 1 < source.length && isWhitespace(source.charCodeAt(i + 1))) i++;
+    if (isWhiteSpaceUnit(source.charCodeAt(i))) {
+      while (i + 1 < source.length && isWhiteSpaceUnit(source.charCodeAt(i + 1))) i++;
     }
   }
   starts[text.length] = source.length;

@@ -5,21 +5,7 @@
  * splitting every paragraph into words was a large part of listing a 10,000-article corpus.
  */
 
-/** The code units `/\s/` matches and `String.prototype.trim` removes (all in the BMP). */
-export function isSpace(unit: number): boolean {
-  if (unit < 128) return unit === 32 || (unit >= 9 && unit <= 13);
-  return (
-    unit === 0xa0 ||
-    unit === 0x1680 ||
-    (unit >= 0x2000 && unit <= 0x200a) ||
-    unit === 0x2028 ||
-    unit === 0x2029 ||
-    unit === 0x202f ||
-    unit === 0x205f ||
-    unit === 0x3000 ||
-    unit === 0xfeff
-  );
-}
+import { isWhiteSpaceUnit as isSpace } from '../../../shared/text/white-space';
 
 /**
  * Whether `text` has at most `max` runs of non-space characters: the same as
