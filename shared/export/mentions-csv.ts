@@ -1,5 +1,5 @@
-import { createOffsetConverter } from '../anchoring/code-points';
-import { articlesByPath, describeAnnotation, indexExport, placedAnnotations, type ExportInput } from './export-input';
+import { describeAnnotation, type ExportInput } from './export-input';
+import { preparationOf } from './prepared-export';
 
 /*
  * Entity mentions as CSV (RFC 4180: comma separated, CRLF line ends, fields with a comma, quote or
@@ -27,12 +27,11 @@ export function csvText(value: string): string {
 /** Serialises the entity mentions of `input` as CSV text. */
 export function toMentionsCsv(input: ExportInput, options: MentionsCsvOptions = {}): string {
   const contextLength = options.contextLength ?? 40;
-  const index = indexExport(input);
+  const { index, articles } = preparationOf(input);
   const rows: string[] = [MENTIONS_CSV_HEADER.join(',')];
-  for (const article of articlesByPath(input.articles)) {
-    const converter = createOffsetConverter(article.text);
+  for (const { article, converter, placed } of articles) {
     const slice = (a: number, b: number) => article.text.slice(converter.toUtf16(a), converter.toUtf16(b));
-    for (const { record, start, end, quote } of placedAnnotations(article, index, converter)) {
+    for (const { record, start, end, quote } of placed) {
       if (record.kind !== 'mention') continue;
       const { label, entity, type } = describeAnnotation(record, index);
       const left = slice(Math.max(0, start - contextLength), start);

@@ -1,28 +1,14 @@
 import { ARCHIVE_FORMAT_NAME, ARCHIVE_FORMAT_VERSION, ARCHIVE_TABLES, ProjectArchive, rowKey, type ArchiveTable, type ProjectData } from './archive-schema';
+import { canonicalJson, canonicalJsonEach } from './canonical-json';
 import { compareStrings } from './export-input';
+
+export { canonicalJson };
 
 /*
  * Writing and reading the project archive. The bytes are deterministic: tables in a fixed order,
  * rows sorted by key, object keys sorted, one row per line, and no export timestamp. So the same
  * research always gives the same file, and export → wipe → import → export is byte-identical.
  */
-
-/** Rebuilds plain objects with their keys in code-unit order (arrays and primitives as they are). */
-function sortedKeys(_key: string, value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort(compareStrings)) sorted[key] = (value as Record<string, unknown>)[key];
-  return sorted;
-}
-
-/**
- * JSON with object keys in code-unit order at every depth, so that key order never depends on who
- * built the row. A `JSON.stringify` replacer: the engine's own serialiser does the rest, which
- * measured ~2.5× faster than walking the value by hand.
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, sortedKeys) ?? 'null';
-}
 
 /** Serialises a project's data as an archive (UTF-8 JSON text ending with a newline). */
 export function toProjectArchive(data: ProjectData): string {
@@ -35,7 +21,7 @@ export function toProjectArchive(data: ProjectData): string {
       return;
     }
     lines.push(`${JSON.stringify(table)}:[`);
-    rows.forEach((row, i) => lines.push(canonicalJson(row) + (i === rows.length - 1 ? '' : ',')));
+    lines.push(canonicalJsonEach(rows).join(',\n'));
     lines.push(`]${last ? '' : ','}`);
   });
   lines.push('}');
