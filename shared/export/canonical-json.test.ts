@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, canonicalJsonEach } from './canonical-json';
+import { canonicalJson, canonicalJsonJoined } from './canonical-json';
 
 describe('canonical JSON', () => {
   it('writes object keys in code-unit order at every depth, arrays in their own order', () => {
@@ -12,11 +12,17 @@ describe('canonical JSON', () => {
 
   it('gives the same text for rows whatever order their keys were added in, and calls toJSON', () => {
     const rows = [{ id: 'r1', n: 1, at: { toJSON: () => ({ q: 1, p: 2 }) } }, { n: 2, id: 'r2' }, { id: 'r3', n: 3 }];
-    expect(canonicalJsonEach(rows)).toEqual(['{"at":{"p":2,"q":1},"id":"r1","n":1}', '{"id":"r2","n":2}', '{"id":"r3","n":3}']);
-    expect(canonicalJsonEach(rows)).toEqual(rows.map(canonicalJson));
+    expect(canonicalJsonJoined(rows, ',\n')).toBe('{"at":{"p":2,"q":1},"id":"r1","n":1},\n{"id":"r2","n":2},\n{"id":"r3","n":3}');
+    expect(canonicalJsonJoined(rows, '|')).toBe(rows.map(canonicalJson).join('|'));
   });
 
   it('writes primitives and null as JSON, and a lone undefined as null', () => {
-    expect(canonicalJsonEach(['a"b', 1.5, null, undefined])).toEqual(['"a\\"b"', '1.5', 'null', 'null']);
+    expect(canonicalJsonJoined(['a"b', 1.5, null, undefined], ' ')).toBe('"a\\"b" 1.5 null null');
+  });
+
+  it('joins across chunks as if in one piece, and gives nothing for no values', () => {
+    const many = Array.from({ length: 1234 }, (_, i) => ({ n: i, a: 'x' }));
+    expect(canonicalJsonJoined(many, ',')).toBe(many.map((row) => `{"a":"x","n":${row.n}}`).join(','));
+    expect(canonicalJsonJoined([], ',')).toBe('');
   });
 });

@@ -32,14 +32,23 @@ function sortedCopy(value: unknown, key: string, orders: KeyOrders): unknown {
   return copy;
 }
 
+/** Values serialised and joined at a time: only a chunk of short-lived strings is alive at once. */
+const CHUNK = 500;
+
 /**
- * Each of `values` as canonical JSON. Copying with sorted keys, then the engine's serialiser with
- * no replacer (its fast path), measured ~1.4× faster on 50,000 annotations than a replacer that
- * sorts every object; sorting each distinct key list once adds to that.
+ * `values` as canonical JSON joined by `separator`. Copying with sorted keys, then the engine's
+ * serialiser with no replacer (its fast path), measured ~1.4× faster on 50,000 annotations than a
+ * replacer that sorts every object; each distinct key list is sorted once.
  */
-export function canonicalJsonEach(values: readonly unknown[]): string[] {
+export function canonicalJsonJoined(values: readonly unknown[], separator: string): string {
   const orders: KeyOrders = new Map();
-  return values.map((value) => JSON.stringify(sortedCopy(value, '', orders)) ?? 'null');
+  const chunks: string[] = [];
+  for (let from = 0; from < values.length; from += CHUNK) {
+    const texts: string[] = [];
+    for (const value of values.slice(from, from + CHUNK)) texts.push(JSON.stringify(sortedCopy(value, '', orders)) ?? 'null');
+    chunks.push(texts.join(separator));
+  }
+  return chunks.join(separator);
 }
 
 /** One value as canonical JSON. */

@@ -28,8 +28,12 @@ export function csvText(value: string): string {
 export function toMentionsCsv(input: ExportInput, options: MentionsCsvOptions = {}): string {
   const contextLength = options.contextLength ?? 40;
   const { index, articles } = preparationOf(input);
-  const rows: string[] = [MENTIONS_CSV_HEADER.join(',')];
+  // Rows are joined article by article, so that their pieces die young.
+  const chunks: string[] = [MENTIONS_CSV_HEADER.join(',')];
   for (const { article, converter, placed } of articles) {
+    const rows: string[] = [];
+    // The same two cells on every row of the article.
+    const articleCells = `${csvText(article.path)},${csvText(article.meta.title)}`;
     const slice = (a: number, b: number) => article.text.slice(converter.toUtf16(a), converter.toUtf16(b));
     for (const { record, start, end, quote } of placed) {
       if (record.kind !== 'mention') continue;
@@ -41,8 +45,7 @@ export function toMentionsCsv(input: ExportInput, options: MentionsCsvOptions = 
           csvText(label),
           csvText(type?.name ?? ''),
           csvText(entity?.externalId ?? ''),
-          csvText(article.path),
-          csvText(article.meta.title),
+          articleCells,
           String(start),
           String(end),
           csvText(quote),
@@ -52,6 +55,7 @@ export function toMentionsCsv(input: ExportInput, options: MentionsCsvOptions = 
         ].join(','),
       );
     }
+    if (rows.length > 0) chunks.push(rows.join('\r\n'));
   }
-  return `${options.bom ? '\uFEFF' : ''}${rows.join('\r\n')}\r\n`;
+  return `${options.bom ? '\uFEFF' : ''}${chunks.join('\r\n')}\r\n`;
 }

@@ -1,5 +1,5 @@
 import { ARCHIVE_FORMAT_NAME, ARCHIVE_FORMAT_VERSION, ARCHIVE_TABLES, ProjectArchive, rowKey, type ArchiveTable, type ProjectData } from './archive-schema';
-import { canonicalJson, canonicalJsonEach } from './canonical-json';
+import { canonicalJson, canonicalJsonJoined } from './canonical-json';
 import { compareStrings } from './export-input';
 
 export { canonicalJson };
@@ -21,7 +21,7 @@ export function toProjectArchive(data: ProjectData): string {
       return;
     }
     lines.push(`${JSON.stringify(table)}:[`);
-    lines.push(canonicalJsonEach(rows).join(',\n'));
+    lines.push(canonicalJsonJoined(rows, ',\n'));
     lines.push(`]${last ? '' : ','}`);
   });
   lines.push('}');
