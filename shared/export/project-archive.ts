@@ -10,11 +10,18 @@ export { canonicalJson };
  * research always gives the same file, and export → wipe → import → export is byte-identical.
  */
 
+/** The rows in key order, each key read once (not twice per comparison); ties keep their order. */
+function sortedByKey<Row extends { id?: string; path?: string }>(table: ArchiveTable, rows: readonly Row[]): Row[] {
+  const keyed = rows.map((row) => ({ key: rowKey(table, row), row }));
+  keyed.sort((a, b) => compareStrings(a.key, b.key));
+  return keyed.map(({ row }) => row);
+}
+
 /** Serialises a project's data as an archive (UTF-8 JSON text ending with a newline). */
 export function toProjectArchive(data: ProjectData): string {
   const lines = ['{', `"format":${JSON.stringify(ARCHIVE_FORMAT_NAME)},`, `"formatVersion":${ARCHIVE_FORMAT_VERSION},`];
   ARCHIVE_TABLES.forEach((table, t) => {
-    const rows = [...(data[table] as ReadonlyArray<{ id?: string; path?: string }>)].sort((a, b) => compareStrings(rowKey(table, a), rowKey(table, b)));
+    const rows = sortedByKey(table, data[table] as ReadonlyArray<{ id?: string; path?: string }>);
     const last = t === ARCHIVE_TABLES.length - 1;
     if (rows.length === 0) {
       lines.push(`${JSON.stringify(table)}:[]${last ? '' : ','}`);
