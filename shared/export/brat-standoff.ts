@@ -1,5 +1,6 @@
-import { createOffsetConverter, type OffsetConverter } from '../anchoring/code-points';
-import { articlesByPath, indexExport, placedAnnotations, type ExportArticle, type ExportIndex, type ExportInput } from './export-input';
+import type { OffsetConverter } from '../anchoring/code-points';
+import type { ExportArticle, ExportIndex, ExportInput, PlacedAnnotation } from './export-input';
+import { preparationOf, type PreparedArticle } from './prepared-export';
 
 /*
  * brat standoff (https://brat.nlplab.org/standoff.html): per article a `.txt` holding exactly the
@@ -49,8 +50,12 @@ function baseNames(articles: readonly ExportArticle[]): Map<string, string> {
   return names;
 }
 
+const LINE_BREAK = /[\r\n]/;
+
 /** Fragments of `[start, end)` that do not cross a line break, with the text of each. */
-function fragments(text: string, converter: OffsetConverter, start: number, end: number): Array<{ start: number; end: number; text: string }> {
+function fragments(text: string, converter: OffsetConverter, { start, end, quote }: PlacedAnnotation): Array<{ start: number; end: number; text: string }> {
+  if (end <= start) return [];
+  if (!LINE_BREAK.test(quote)) return [{ start, end, text: quote }];
   const out: Array<{ start: number; end: number; text: string }> = [];
   let from = start;
   const slice = (a: number, b: number) => text.slice(converter.toUtf16(a), converter.toUtf16(b));
@@ -104,14 +109,14 @@ function oneLine(text: string): string {
   return text.replace(/[\t\r\n]+/g, ' ');
 }
 
-function annFile(article: ExportArticle, index: ExportIndex, names: TypeNames): string {
-  const converter = createOffsetConverter(article.text);
+function annFile({ article, converter, placed }: PreparedArticle, index: ExportIndex, names: TypeNames): string {
   const lines: string[] = [];
   let t = 0;
   let notes = 0;
   let norms = 0;
-  for (const { record, start, end } of placedAnnotations(article, index, converter)) {
-    const parts = fragments(article.text, converter, start, end);
+  for (const place of placed) {
+    const { record } = place;
+    const parts = fragments(article.text, converter, place);
     if (parts.length === 0) continue;
     t++;
     const type = record.kind === 'highlight' ? names.highlight(record.legendId) : names.mention(index.entityById.get(record.entityId)?.typeId ?? '');
@@ -149,17 +154,16 @@ const TOOLS_CONF = [
  * `.txt` and an `.ann` per article (in path order). Orphans are left out: brat needs offsets.
  */
 export function toBratStandoff(input: ExportInput): ExportFile[] {
-  const index = indexExport(input);
+  const { index, articles: prepared } = preparationOf(input);
   const names = typeNames(index);
-  const articles = articlesByPath(input.articles);
-  const bases = baseNames(articles);
+  const bases = baseNames(prepared.map(({ article }) => article));
   const files: ExportFile[] = [
     { name: 'annotation.conf', content: annotationConf(names) },
     { name: 'tools.conf', content: TOOLS_CONF },
   ];
-  for (const article of articles) {
-    const base = bases.get(article.id) ?? 'article';
-    files.push({ name: `${base}.txt`, content: article.text }, { name: `${base}.ann`, content: annFile(article, index, names) });
+  for (const entry of prepared) {
+    const base = bases.get(entry.article.id) ?? 'article';
+    files.push({ name: `${base}.txt`, content: entry.article.text }, { name: `${base}.ann`, content: annFile(entry, index, names) });
   }
   return files;
 }

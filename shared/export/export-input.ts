@@ -44,6 +44,9 @@ export interface PlacedAnnotation {
   /** Code points of the canonical text, half-open. */
   start: number;
   end: number;
+  /** `start` and `end` as UTF-16 indexes of the text. */
+  utf16Start: number;
+  utf16End: number;
   /** The words at `start..end` in the current text. */
   quote: string;
 }
@@ -81,7 +84,9 @@ export function placedAnnotations(article: ExportArticle, index: ExportIndex, co
   for (const record of index.annotationsByArticle.get(article.id) ?? []) {
     const { start, end } = record.anchor;
     if (record.anchor.status === 'orphan' || end > converter.codePointLength) continue;
-    placed.push({ record, start, end, quote: article.text.slice(converter.toUtf16(start), converter.toUtf16(end)) });
+    const utf16Start = converter.toUtf16(start);
+    const utf16End = converter.toUtf16(end);
+    placed.push({ record, start, end, utf16Start, utf16End, quote: article.text.slice(utf16Start, utf16End) });
   }
   return placed.sort((a, b) => a.start - b.start || b.end - a.end || compareStrings(a.record.id, b.record.id));
 }

@@ -1,5 +1,6 @@
 import type { NoteRecord } from '../model/note';
-import { articlesByPath, compareStrings, describeAnnotation, indexExport, orphansOf, placedAnnotations, type ExportArticle, type ExportIndex, type ExportInput } from './export-input';
+import { compareStrings, describeAnnotation, type ExportArticle, type ExportIndex, type ExportInput } from './export-input';
+import { preparationOf, type PreparedArticle } from './prepared-export';
 import { lexicalToMarkdown, type NoteMarkdownContext } from './lexical-markdown';
 import { blockQuote, escapeMarkdownInline, escapeMarkdownText, linkDestination } from './markdown-text';
 
@@ -70,16 +71,14 @@ function noteBlocks(notes: readonly NoteRecord[] | undefined, label: string, con
   });
 }
 
-function articleSection(article: ExportArticle, index: ExportIndex, notes: NotesByTarget, context: NoteMarkdownContext): string {
+function articleSection({ article, placed, orphans }: PreparedArticle, index: ExportIndex, notes: NotesByTarget, context: NoteMarkdownContext): string {
   const blocks = [`## ${escapeMarkdownInline(articleHeading(article))}`, metadataList(article), ...noteBlocks(notes.get(article.id), 'Article note', context)];
-  const placed = placedAnnotations(article, index);
   for (const { record, quote, start, end } of placed) {
     const { label, entity, type } = describeAnnotation(record, index);
     const details = record.kind === 'highlight' ? ['highlight'] : [type?.name ?? 'entity', ...(entity?.externalId ? [`Wikidata ${entity.externalId}`] : [])];
     details.push(`characters ${start}–${end}`);
     blocks.push(annotationBlock(quote, label, details, record.comment), ...noteBlocks(notes.get(record.id), 'Note', context));
   }
-  const orphans = orphansOf(article, index);
   if (orphans.length > 0) {
     blocks.push(`### Not found in the current text (${orphans.length})`);
     for (const record of orphans) blocks.push(annotationBlock(record.target.quote.exact, describeAnnotation(record, index).label, ['orphan'], record.comment));
@@ -105,8 +104,7 @@ export function notebookPages(notes: readonly NoteRecord[]): NoteRecord[] {
 
 /** Serialises `input` as a Markdown report (UTF-8 text, `\n` line ends, ending with one newline). */
 export function toMarkdownReport(input: ExportInput, options: MarkdownReportOptions = {}): string {
-  const index = indexExport(input);
-  const articles = articlesByPath(input.articles);
+  const { index, articles } = preparationOf(input);
   const pages = notebookPages(input.notes);
   const articleById = new Map<string, ExportArticle>(input.articles.map((article) => [article.id, article]));
   const context: NoteMarkdownContext = {

@@ -9,7 +9,7 @@ const INLINE_SPECIAL = /[\\`*_[\]<>|~]/g;
 
 /** Escapes text so that Markdown shows it as written, wherever it sits on a line. */
 export function escapeMarkdownInline(text: string): string {
-  return text.replace(INLINE_SPECIAL, (char) => `\\${char}`);
+  return text.replace(INLINE_SPECIAL, '\\$&');
 }
 
 /** Escapes what would be read as block markup at the start of a line (`#`, `>`, `-`, `1.`). */
@@ -19,6 +19,7 @@ export function escapeMarkdownLineStart(line: string): string {
 
 /** Escapes a whole paragraph of text: inline markup everywhere and block markup at each line start. */
 export function escapeMarkdownText(text: string): string {
+  if (!text.includes('\n')) return escapeMarkdownLineStart(escapeMarkdownInline(text));
   return text
     .split('\n')
     .map((line) => escapeMarkdownLineStart(escapeMarkdownInline(line)))
@@ -27,6 +28,7 @@ export function escapeMarkdownText(text: string): string {
 
 /** Prefixes every line with `> ` (a bare `>` for blank lines), making a block quote of `block`. */
 export function blockQuote(block: string): string {
+  if (!block.includes('\n')) return block.length > 0 ? `> ${block}` : '>';
   return block
     .split('\n')
     .map((line) => (line.length > 0 ? `> ${line}` : '>'))

@@ -1,5 +1,5 @@
-import { createOffsetConverter } from '../anchoring/code-points';
-import { articlesByPath, describeAnnotation, indexExport, placedAnnotations, type ExportInput } from './export-input';
+import { describeAnnotation, type ExportInput } from './export-input';
+import { preparationOf } from './prepared-export';
 
 /*
  * Entity mentions as CSV (RFC 4180: comma separated, CRLF line ends, fields with a comma, quote or
@@ -27,12 +27,15 @@ export function csvText(value: string): string {
 /** Serialises the entity mentions of `input` as CSV text. */
 export function toMentionsCsv(input: ExportInput, options: MentionsCsvOptions = {}): string {
   const contextLength = options.contextLength ?? 40;
-  const index = indexExport(input);
-  const rows: string[] = [MENTIONS_CSV_HEADER.join(',')];
-  for (const article of articlesByPath(input.articles)) {
-    const converter = createOffsetConverter(article.text);
+  const { index, articles } = preparationOf(input);
+  // Rows are joined article by article, so that their pieces die young.
+  const chunks: string[] = [MENTIONS_CSV_HEADER.join(',')];
+  for (const { article, converter, placed } of articles) {
+    const rows: string[] = [];
+    // The same two cells on every row of the article.
+    const articleCells = `${csvText(article.path)},${csvText(article.meta.title)}`;
     const slice = (a: number, b: number) => article.text.slice(converter.toUtf16(a), converter.toUtf16(b));
-    for (const { record, start, end, quote } of placedAnnotations(article, index, converter)) {
+    for (const { record, start, end, quote } of placed) {
       if (record.kind !== 'mention') continue;
       const { label, entity, type } = describeAnnotation(record, index);
       const left = slice(Math.max(0, start - contextLength), start);
@@ -42,8 +45,7 @@ export function toMentionsCsv(input: ExportInput, options: MentionsCsvOptions = 
           csvText(label),
           csvText(type?.name ?? ''),
           csvText(entity?.externalId ?? ''),
-          csvText(article.path),
-          csvText(article.meta.title),
+          articleCells,
           String(start),
           String(end),
           csvText(quote),
@@ -53,6 +55,7 @@ export function toMentionsCsv(input: ExportInput, options: MentionsCsvOptions = 
         ].join(','),
       );
     }
+    if (rows.length > 0) chunks.push(rows.join('\r\n'));
   }
-  return `${options.bom ? '\uFEFF' : ''}${rows.join('\r\n')}\r\n`;
+  return `${options.bom ? '\uFEFF' : ''}${chunks.join('\r\n')}\r\n`;
 }

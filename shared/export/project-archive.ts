@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { ARCHIVE_FORMAT_NAME, ARCHIVE_FORMAT_VERSION, ARCHIVE_TABLES, ProjectArchive, rowKey, type ArchiveTable, type ProjectData } from './archive-schema';
 import { isPlainAnnotationRow } from './annotation-row-check';
+import { canonicalJson, canonicalJsonJoined } from './canonical-json';
 import { compareStrings } from './export-input';
+
+export { canonicalJson };
 
 /*
  * Writing and reading the project archive. The bytes are deterministic: tables in a fixed order,
@@ -9,35 +12,25 @@ import { compareStrings } from './export-input';
  * research always gives the same file, and export → wipe → import → export is byte-identical.
  */
 
-/** Rebuilds plain objects with their keys in code-unit order (arrays and primitives as they are). */
-function sortedKeys(_key: string, value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort(compareStrings)) sorted[key] = (value as Record<string, unknown>)[key];
-  return sorted;
-}
-
-/**
- * JSON with object keys in code-unit order at every depth, so that key order never depends on who
- * built the row. A `JSON.stringify` replacer: the engine's own serialiser does the rest, which
- * measured ~2.5× faster than walking the value by hand.
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, sortedKeys) ?? 'null';
+/** The rows in key order, each key read once (not twice per comparison); ties keep their order. */
+function sortedByKey<Row extends { id?: string; path?: string }>(table: ArchiveTable, rows: readonly Row[]): Row[] {
+  const keyed = rows.map((row) => ({ key: rowKey(table, row), row }));
+  keyed.sort((a, b) => compareStrings(a.key, b.key));
+  return keyed.map(({ row }) => row);
 }
 
 /** Serialises a project's data as an archive (UTF-8 JSON text ending with a newline). */
 export function toProjectArchive(data: ProjectData): string {
   const lines = ['{', `"format":${JSON.stringify(ARCHIVE_FORMAT_NAME)},`, `"formatVersion":${ARCHIVE_FORMAT_VERSION},`];
   ARCHIVE_TABLES.forEach((table, t) => {
-    const rows = [...(data[table] as ReadonlyArray<{ id?: string; path?: string }>)].sort((a, b) => compareStrings(rowKey(table, a), rowKey(table, b)));
+    const rows = sortedByKey(table, data[table] as ReadonlyArray<{ id?: string; path?: string }>);
     const last = t === ARCHIVE_TABLES.length - 1;
     if (rows.length === 0) {
       lines.push(`${JSON.stringify(table)}:[]${last ? '' : ','}`);
       return;
     }
     lines.push(`${JSON.stringify(table)}:[`);
-    rows.forEach((row, i) => lines.push(canonicalJson(row) + (i === rows.length - 1 ? '' : ',')));
+    lines.push(canonicalJsonJoined(rows, ',\n'));
     lines.push(`]${last ? '' : ','}`);
   });
   lines.push('}');

