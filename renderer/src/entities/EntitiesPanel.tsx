@@ -39,7 +39,7 @@ export function EntitiesPanel({ types, selection, stepping, titleForPath, reveal
   return (
     <aside className={`entities${chosen ? ' has-choice' : ''}`} aria-label="Entities">
       <div className="entities-header">
-        <input type="search" aria-label="Filter entities" placeholder="Filter by name or alias" value={filter} onChange={(event) => setFilter(event.target.value)} />
+        <input type="search" aria-label="Filter entities" placeholder="Name or alias" value={filter} onChange={(event) => setFilter(event.target.value)} />
         <button type="button" onClick={() => setEditingTypes(true)}>
           Edit entity types…
         </button>
