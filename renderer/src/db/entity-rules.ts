@@ -1,5 +1,6 @@
 import { ENTITY_NAME_MAX_LENGTH, Entity } from '../../../shared/model/annotation';
 import { newEntityId, type EntityId, type EntityTypeId } from '../../../shared/model/ids';
+import { sameNameIgnoringCase } from '../../../shared/text/same-name';
 import { describeIssues } from './describe-invalid-row';
 import type { WorkbenchDb } from './workbench-db';
 
@@ -80,7 +81,7 @@ export function cleanAliases(aliases: readonly string[], canonical: string): str
   for (const raw of aliases) {
     if (raw.trim() === '') continue;
     const alias = cleanName(raw, 'An alias');
-    if (![canonical, ...kept].some((other) => other.localeCompare(alias, undefined, { sensitivity: 'accent' }) === 0)) kept.push(alias);
+    if (![canonical, ...kept].some((other) => sameNameIgnoringCase(other, alias))) kept.push(alias);
   }
   return kept;
 }

@@ -1,5 +1,6 @@
-import { ENTITY_TYPE_NAME_MAX_LENGTH, EntityType, EntityTypeShortcut, LegendColor } from '../../../shared/model/annotation';
+import { ENTITY_TYPE_NAME_MAX_LENGTH, EntityType, EntityTypeShortcut } from '../../../shared/model/annotation';
 import type { EntityId, EntityTypeId } from '../../../shared/model/ids';
+import { nextOrder, normaliseColourKey, refuseClashes, type ColourKeyRules } from './colour-key-rules';
 import type { WorkbenchDb } from './workbench-db';
 
 /*
@@ -33,6 +34,20 @@ export class EntityTypeError extends Error {
   }
 }
 
+const RULES: ColourKeyRules = {
+  maxNameLength: ENTITY_TYPE_NAME_MAX_LENGTH,
+  shortcut: EntityTypeShortcut,
+  wording: {
+    emptyName: 'An entity type needs a name',
+    namesPlural: 'Entity type names',
+    exampleColour: '#d6409f',
+    shortcutHint: 'use one letter, pressed with Alt+Shift',
+    entry: 'type',
+    modifier: 'Alt+Shift+',
+  },
+  refuse: (code, message) => new EntityTypeError(code, message),
+};
+
 /** An entity type to save; without `order` it keeps its place, or goes last when it is new. */
 export type EntityTypeInput = Omit<EntityType, 'order'> & { order?: number };
 
@@ -52,30 +67,13 @@ export async function loadEntityTypes(db: WorkbenchDb): Promise<EntityType[]> {
  * another type already has.
  */
 export async function saveEntityType(db: WorkbenchDb, input: EntityTypeInput): Promise<EntityType> {
-  const name = input.name.normalize('NFC').trim().replace(/\s+/g, ' ');
-  if (name === '') throw new EntityTypeError('empty-name', 'An entity type needs a name');
-  if (name.length > ENTITY_TYPE_NAME_MAX_LENGTH) {
-    throw new EntityTypeError('name-too-long', `Entity type names can be at most ${ENTITY_TYPE_NAME_MAX_LENGTH} characters long`);
-  }
-  const color = input.color.trim().toLowerCase();
-  if (!LegendColor.safeParse(color).success) {
-    throw new EntityTypeError('invalid-colour', `“${input.color}” is not a colour: write it as #rrggbb, for example #d6409f`);
-  }
-  const shortcut = input.shortcut.trim().toLowerCase();
-  if (!EntityTypeShortcut.safeParse(shortcut).success) {
-    throw new EntityTypeError('invalid-shortcut', `“${input.shortcut}” cannot be a shortcut: use one letter, pressed with Alt+Shift`);
-  }
+  const checked = normaliseColourKey(input, RULES);
   return db.transaction('rw', db.entityTypes, async () => {
     const types = await loadEntityTypes(db);
     const others = types.filter((type) => type.id !== input.id);
-    const sameName = others.find((type) => sameNameIgnoringCase(type.name, name));
-    if (sameName) throw new EntityTypeError('duplicate-name', `Another type is already called “${sameName.name}”`);
-    const sameShortcut = others.find((type) => type.shortcut.toLowerCase() === shortcut);
-    if (sameShortcut) {
-      throw new EntityTypeError('duplicate-shortcut', `Alt+Shift+${shortcut.toUpperCase()} is already the shortcut for “${sameShortcut.name}”`);
-    }
+    refuseClashes(others, checked, RULES);
     const order = input.order ?? types.find((type) => type.id === input.id)?.order ?? nextOrder(others);
-    const type: EntityType = { id: input.id, name, color, shortcut, order };
+    const type: EntityType = { id: input.id, ...checked, order };
     await db.entityTypes.put(type);
     return type;
   });
@@ -113,13 +111,4 @@ export async function deleteEntityType(
     await db.entityTypes.delete(id);
     return { deleted, moved };
   });
-}
-
-/** Names compare as a user reads them: "person" and "Person" clash, "Événement" and "Evenement" do not. */
-function sameNameIgnoringCase(a: string, b: string): boolean {
-  return a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
-}
-
-function nextOrder(types: readonly EntityType[]): number {
-  return types.reduce((max, type) => Math.max(max, type.order), 0) + 1;
 }

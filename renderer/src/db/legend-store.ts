@@ -1,5 +1,6 @@
-import { LEGEND_NAME_MAX_LENGTH, LegendColor, LegendEntry, LegendShortcut } from '../../../shared/model/annotation';
+import { LEGEND_NAME_MAX_LENGTH, LegendEntry, LegendShortcut } from '../../../shared/model/annotation';
 import type { AnnotationId, LegendId } from '../../../shared/model/ids';
+import { nextOrder, normaliseColourKey, refuseClashes, type ColourKeyRules } from './colour-key-rules';
 import type { WorkbenchDb } from './workbench-db';
 
 /*
@@ -32,6 +33,20 @@ export class LegendError extends Error {
   }
 }
 
+const RULES: ColourKeyRules = {
+  maxNameLength: LEGEND_NAME_MAX_LENGTH,
+  shortcut: LegendShortcut,
+  wording: {
+    emptyName: 'A colour needs a name',
+    namesPlural: 'Colour names',
+    exampleColour: '#f5d90a',
+    shortcutHint: 'use one digit from 1 to 9 or one letter',
+    entry: 'colour',
+    modifier: 'Alt+',
+  },
+  refuse: (code, message) => new LegendError(code, message),
+};
+
 /** A legend entry to save; without `order` it keeps its place, or goes last when it is new. */
 export type LegendEntryInput = Omit<LegendEntry, 'order'> & { order?: number };
 
@@ -51,30 +66,13 @@ export async function loadLegend(db: WorkbenchDb): Promise<LegendEntry[]> {
  * another entry already has.
  */
 export async function saveLegendEntry(db: WorkbenchDb, input: LegendEntryInput): Promise<LegendEntry> {
-  const name = input.name.normalize('NFC').trim().replace(/\s+/g, ' ');
-  if (name === '') throw new LegendError('empty-name', 'A colour needs a name');
-  if (name.length > LEGEND_NAME_MAX_LENGTH) {
-    throw new LegendError('name-too-long', `Colour names can be at most ${LEGEND_NAME_MAX_LENGTH} characters long`);
-  }
-  const color = input.color.trim().toLowerCase();
-  if (!LegendColor.safeParse(color).success) {
-    throw new LegendError('invalid-colour', `“${input.color}” is not a colour: write it as #rrggbb, for example #f5d90a`);
-  }
-  const shortcut = input.shortcut.trim().toLowerCase();
-  if (!LegendShortcut.safeParse(shortcut).success) {
-    throw new LegendError('invalid-shortcut', `“${input.shortcut}” cannot be a shortcut: use one digit from 1 to 9 or one letter`);
-  }
+  const checked = normaliseColourKey(input, RULES);
   return db.transaction('rw', db.legend, async () => {
     const legend = await loadLegend(db);
     const others = legend.filter((entry) => entry.id !== input.id);
-    const sameName = others.find((entry) => sameNameIgnoringCase(entry.name, name));
-    if (sameName) throw new LegendError('duplicate-name', `Another colour is already called “${sameName.name}”`);
-    const sameShortcut = others.find((entry) => entry.shortcut.toLowerCase() === shortcut);
-    if (sameShortcut) {
-      throw new LegendError('duplicate-shortcut', `Alt+${shortcut.toUpperCase()} is already the shortcut for “${sameShortcut.name}”`);
-    }
+    refuseClashes(others, checked, RULES);
     const order = input.order ?? legend.find((entry) => entry.id === input.id)?.order ?? nextOrder(others);
-    const entry: LegendEntry = { id: input.id, name, color, shortcut, order };
+    const entry: LegendEntry = { id: input.id, ...checked, order };
     await db.legend.put(entry);
     return entry;
   });
@@ -115,13 +113,4 @@ export async function deleteLegendEntry(
     await db.legend.delete(id);
     return { deleted, reassigned };
   });
-}
-
-/** Names compare as a user reads them: "evidence" and "Evidence" clash, "Évidence" does not. */
-function sameNameIgnoringCase(a: string, b: string): boolean {
-  return a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
-}
-
-function nextOrder(entries: readonly LegendEntry[]): number {
-  return entries.reduce((max, entry) => Math.max(max, entry.order), 0) + 1;
 }

@@ -1,3 +1,4 @@
+import { sameNameIgnoringCase } from '../../../shared/text/same-name';
 import type { EntityMatch } from '../db/entity-search';
 
 /** One row of the tagging type-ahead: an existing entity, or creating one from the typed name. */
@@ -19,7 +20,7 @@ export function tagOptions(query: string, matches: readonly EntityMatch[], typeI
     match,
     label: `${match.entity.name} (${match.type.name})${match.matchedAlias ? `, also called “${match.matchedAlias}”` : ''}`,
   }));
-  const sameName = matches.some((match) => match.entity.typeId === typeId && match.entity.name.localeCompare(name, undefined, { sensitivity: 'accent' }) === 0);
+  const sameName = matches.some((match) => match.entity.typeId === typeId && sameNameIgnoringCase(match.entity.name, name));
   if (!sameName) options.push({ kind: 'create', id: 'create', name, label: `Create “${name}”` });
   return options;
 }
