@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { composeHost } from '../host/compose-host';
 import { consoleLogger } from '../host/logger';
 import { startHttpBridge } from './http-bridge';
+import { errorMessage } from '../../shared/text/error-message';
 
 /**
  * `npm run serve`: the real host services behind a loopback HTTP bridge, for browsers (and the
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   // (The time is for `npm run bench`, which measures from here to the library shown.)
   consoleLogger.info(`Opening corpus ${corpusRoot} at ${Date.now()} ms since the epoch`);
   void host.corpus.open(corpusRoot).catch((error: unknown) => {
-    consoleLogger.warn(`Could not open the corpus at ${corpusRoot}: ${error instanceof Error ? error.message : String(error)}`);
+    consoleLogger.warn(`Could not open the corpus at ${corpusRoot}: ${errorMessage(error)}`);
   });
   const token = randomBytes(24).toString('hex');
   const bridge = await startHttpBridge({

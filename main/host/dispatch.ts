@@ -3,6 +3,7 @@ import { hostRequests, isRequestName } from '../../shared/contract/host-contract
 import { HostFailure, fail, type Result } from '../../shared/contract/host-result';
 import type { HostHandlers } from './host-handlers';
 import type { Logger } from './logger';
+import { errorMessage } from '../../shared/text/error-message';
 
 /** Answers one request by name; never throws. Both bridges call this and nothing else. */
 export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>>;
@@ -33,7 +34,7 @@ export function createDispatch(handlers: HostHandlers, log: Logger): Dispatch {
     } catch (error) {
       if (error instanceof HostFailure) return fail(error.code, error.message);
       log.error(`${name} failed`, error);
-      return fail('internal', `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return fail('internal', `${name} failed: ${errorMessage(error)}`);
     }
   };
 }

@@ -2,6 +2,7 @@ import type { EventName, EventPayload, RequestInput, RequestName, RequestOutput 
 import { hostEvents, hostRequests } from './host-contract';
 import { ResultEnvelope, fail, type Result } from './host-result';
 import { checkCorpusListing } from '../model/check-listing';
+import { errorMessage } from '../text/error-message';
 
 /**
  * Hand-written checks for the largest answers (a listing has a row per article), tried before the
@@ -39,7 +40,7 @@ export function createHostClient(transport: HostTransport): HostClient {
       try {
         raw = await transport.send(name, input);
       } catch (error) {
-        return fail('transport', `${name}: ${error instanceof Error ? error.message : String(error)}`);
+        return fail('transport', `${name}: ${errorMessage(error)}`);
       }
       const envelope = ResultEnvelope.safeParse(raw);
       if (!envelope.success) return fail('transport', `${name}: the host sent a malformed answer`);

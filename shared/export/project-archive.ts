@@ -3,6 +3,7 @@ import { ARCHIVE_FORMAT_NAME, ARCHIVE_FORMAT_VERSION, ARCHIVE_TABLES, ProjectArc
 import { isPlainAnnotationRow } from './annotation-row-check';
 import { canonicalJson, canonicalJsonJoined } from './canonical-json';
 import { compareStrings } from './export-input';
+import { errorMessage } from '../text/error-message';
 
 export { canonicalJson };
 
@@ -55,7 +56,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorMessage(error);
     // V8 says "Unexpected end of JSON input" or "Unterminated string", or names a position at the
     // very end, when the text stops early; anywhere else, the JSON is broken in its middle.
     const position = /at position (\d+)/.exec(detail);

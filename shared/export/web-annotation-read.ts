@@ -1,6 +1,7 @@
 import { codePointLength } from '../anchoring/code-points';
 import type { AnchorSelectors } from '../anchoring/selectors';
 import { uuidFromIri } from './stable-uuid';
+import { errorMessage } from '../text/error-message';
 
 /*
  * Reading W3C Web Annotations from JSON: an AnnotationCollection (with its first page embedded),
@@ -126,7 +127,7 @@ export function readWebAnnotations(text: string): ReadAnnotation[] {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new WebAnnotationProblem(`The file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new WebAnnotationProblem(`The file is not valid JSON: ${errorMessage(error)}`);
   }
   return annotationsIn(json).map((item, i) => readOne(item, `Annotation ${i + 1}`));
 }

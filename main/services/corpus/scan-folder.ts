@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ArticleWarning } from '../../../shared/model/article';
 import { formatFromPath } from './parse-article';
 import { isInside } from './path-inside';
+import { errorMessage } from '../../../shared/text/error-message';
 
 /** A file found in the corpus: readable candidates, or ones refused outright with a warning. */
 export type ScannedFile =
@@ -90,5 +91,5 @@ export function describeError(error: unknown): string {
     if (code === 'EISDIR') return 'it is a folder';
     return code;
   }
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../shared/text/error-message';
 /**
  * The part of `node:worker_threads`' Worker that the pool uses, so tests can hand it fakes. The
  * pool posts `{ id, task }` and expects one `WorkerReply` per task, in any order.
@@ -88,7 +89,7 @@ export function createTaskPool<Task, Result>(options: TaskPoolOptions<Task, Resu
         worker = options.startWorker();
       } catch (error) {
         // With some workers running, the pool just stays smaller.
-        if (slots.length === 0) fallBack(`a worker thread could not start: ${error instanceof Error ? error.message : String(error)}`);
+        if (slots.length === 0) fallBack(`a worker thread could not start: ${errorMessage(error)}`);
         return;
       }
       const slot: Slot<Task, Result> = { worker, busy: null, proven: false };
@@ -169,7 +170,7 @@ export function answerTasks<Task, Result>(
       .then(() => handle(task))
       .then(
         (result) => port.postMessage({ id, ok: true, result } satisfies WorkerReply<Result>),
-        (error: unknown) => port.postMessage({ id, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply<Result>),
+        (error: unknown) => port.postMessage({ id, ok: false, error: errorMessage(error) } satisfies WorkerReply<Result>),
       );
   });
 }

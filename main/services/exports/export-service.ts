@@ -3,6 +3,7 @@ import { HostFailure } from '../../../shared/contract/host-result';
 import type { Logger } from '../../host/logger';
 import { sanitizeFileName } from './export-names';
 import { ExportExistsError, ExportNameClashError, writeExportFiles } from './export-writer';
+import { errorMessage } from '../../../shared/text/error-message';
 
 /*
  * Main's side of exporting: where files may go, and writing them. The renderer serialises; main
@@ -99,7 +100,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
         if (error instanceof HostFailure) throw error;
         if (error instanceof ExportExistsError) throw new HostFailure('exists', error.message);
         if (error instanceof ExportNameClashError) throw new HostFailure('invalid-input', error.message);
-        throw new HostFailure('io-error', `Could not write the export: ${error instanceof Error ? error.message : String(error)}`);
+        throw new HostFailure('io-error', `Could not write the export: ${errorMessage(error)}`);
       } finally {
         releaseUploads(uploadIds);
       }

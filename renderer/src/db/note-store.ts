@@ -4,6 +4,7 @@ import { describeNoteContent } from '../notes/note-content';
 import type { SkippedRow } from './annotation-store';
 import { describeIssues, describeRowId } from './describe-invalid-row';
 import type { WorkbenchDb } from './workbench-db';
+import { errorMessage } from '../../../shared/text/error-message';
 
 /*
  * Notes: comments on annotations, notes on articles and the notebook's pages. Rows are parsed with
@@ -153,7 +154,7 @@ export async function saveNoteContent(db: WorkbenchDb, identity: NoteIdentity, c
   try {
     summary = describeNoteContent(content);
   } catch (error) {
-    throw new NoteError('invalid-content', `The note could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+    throw new NoteError('invalid-content', `The note could not be saved: ${errorMessage(error)}`);
   }
   return db.transaction('rw', db.notes, async () => {
     const existing = await loadNote(db, identity.id);

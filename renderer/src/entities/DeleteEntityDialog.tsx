@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Entity } from '../../../shared/model/annotation';
 import { ModalDialog } from '../dialogs/ModalDialog';
+import { errorMessage } from '../../../shared/text/error-message';
 
 /** Asks before deleting an entity, saying how many mentions go with it. */
 export function DeleteEntityDialog({ entity, mentions, onDelete, onClose }: { entity: Entity; mentions: number; onDelete(): Promise<void>; onClose(): void }) {
@@ -17,7 +18,7 @@ export function DeleteEntityDialog({ entity, mentions, onDelete, onClose }: { en
         <button type="button" onClick={onClose}>
           Cancel
         </button>
-        <button type="button" onClick={() => onDelete().then(onClose, (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)))}>
+        <button type="button" onClick={() => onDelete().then(onClose, (failure: unknown) => setError(errorMessage(failure)))}>
           Delete entity and mentions
         </button>
       </div>

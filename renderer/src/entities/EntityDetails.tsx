@@ -11,6 +11,7 @@ import { EntityMentions } from './EntityMentions';
 import { MergeDialog } from './MergeDialog';
 import { ReviewQueue } from './ReviewQueue';
 import type { MentionStepping } from './use-mention-stepping';
+import { errorMessage } from '../../../shared/text/error-message';
 
 interface EntityDetailsProps {
   entityId: EntityId;
@@ -42,7 +43,7 @@ export function EntityDetails({ entityId, types, allEntities, mentionCount, titl
     what.then(
       () => done && onMessage(done),
       (failure: unknown) => {
-        const message = failure instanceof Error ? failure.message : String(failure);
+        const message = errorMessage(failure);
         setError(message);
         onMessage(message);
       },

@@ -6,6 +6,7 @@ import { deleteEntityType, EntityTypeError, saveEntityType } from '../db/entity-
 import { ColourKeyRow } from '../dialogs/ColourKeyRow';
 import { ModalDialog } from '../dialogs/ModalDialog';
 import { MoveBeforeRemoving } from '../dialogs/MoveBeforeRemoving';
+import { errorMessage } from '../../../shared/text/error-message';
 
 /**
  * Edits the entity types: add, rename, recolour, change the Alt+Shift shortcut, remove. Removing
@@ -24,14 +25,14 @@ export function EntityTypesDialog({ types, onClose }: { types: readonly EntityTy
         setError(null);
         onDone?.();
       })
-      .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+      .catch((failure: unknown) => setError(errorMessage(failure)));
 
   function remove(type: EntityType) {
     deleteEntityType(db, type.id).then(
       () => setError(null),
       (failure: unknown) => {
         if (failure instanceof EntityTypeError && failure.code === 'in-use') setRemoving({ type, inUse: failure.message });
-        else setError(failure instanceof Error ? failure.message : String(failure));
+        else setError(errorMessage(failure));
       },
     );
   }

@@ -3,6 +3,7 @@ import type { Entity, EntityType } from '../../../shared/model/annotation';
 import type { EntityId } from '../../../shared/model/ids';
 import { ModalDialog } from '../dialogs/ModalDialog';
 import { foldForFilter } from './entity-index-rows';
+import { errorMessage } from '../../../shared/text/error-message';
 
 interface MergeDialogProps {
   entity: Entity;
@@ -29,7 +30,7 @@ export function MergeDialog({ entity, entities, types, onMerge, onClose }: Merge
     event.preventDefault();
     if (into === '') return setError('Choose the entity to merge into');
     if (into === entity.id) return setError(`“${entity.name}” cannot be merged into itself: choose another entity`);
-    onMerge(into).then(onClose, (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+    onMerge(into).then(onClose, (failure: unknown) => setError(errorMessage(failure)));
   }
 
   return (

@@ -11,6 +11,7 @@ import { groupByArticle } from './group-by-article';
 import { hitStatus, mentionPlaceKey, type PlacedHit } from './review-hits';
 import { useArticleTitles } from './use-article-titles';
 import { useMentionSearch } from './use-mention-search';
+import { errorMessage } from '../../../shared/text/error-message';
 
 interface ReviewQueueProps {
   entity: Entity;
@@ -66,7 +67,7 @@ export function ReviewQueue({ entity, titleForPath, reveal, onMessage, onClose }
       })
       .then(
         () => onMessage(`${done} ${hits.length} hit${hits.length === 1 ? '' : 's'} for “${entity.name}”`),
-        (error: unknown) => onMessage(error instanceof Error ? error.message : String(error)),
+        (error: unknown) => onMessage(errorMessage(error)),
       );
   }
 

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Entity, MentionRecord } from '../../../shared/model/annotation';
 import { useAppServices } from '../app/app-services';
 import type { EntitySelection } from './entity-selection';
+import { errorMessage } from '../../../shared/text/error-message';
 
 interface SelectedMentionProps {
   mention: NonNullable<EntitySelection['mention']>;
@@ -35,7 +36,7 @@ export function SelectedMention({ mention, onMessage }: SelectedMentionProps) {
               entities.selection.set({ entityId: current.record.entityId, mention: null });
               onMessage(`Removed the mention “${current.record.target.quote.exact}”`);
             },
-            (error: unknown) => onMessage(error instanceof Error ? error.message : String(error)),
+            (error: unknown) => onMessage(errorMessage(error)),
           );
         }}
       >

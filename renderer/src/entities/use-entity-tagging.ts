@@ -4,6 +4,7 @@ import { useAppServices } from '../app/app-services';
 import { resolveSelection, type SelectionTarget } from '../highlights/resolve-selection';
 import { paintKey } from '../highlights/use-pane-highlights';
 import type { TagOption } from './tag-options';
+import { errorMessage } from '../../../shared/text/error-message';
 
 export type SelectionInPane = Extract<SelectionTarget, { surface: unknown }>;
 
@@ -77,7 +78,7 @@ export function useEntityTagging(types: readonly EntityType[], announce: (messag
         const typeName = option.kind === 'entity' ? option.match.type.name : type.name;
         announce(`Tagged “${picker.selectedText}” as ${typeName} “${entity.name}”${target.trimmed ? ' (site boilerplate left out)' : ''}`);
       } catch (error) {
-        announce(error instanceof Error ? error.message : String(error));
+        announce(errorMessage(error));
       }
     },
     [picker, entities, announce],

@@ -7,6 +7,7 @@ import { resolveArticleId } from '../db/article-registry';
 import { loadRejectedHits } from '../db/mention-store';
 import { loadEntityMentions } from '../db/mention-queries';
 import { hitsToPropose, taggedRanges, type PlacedHit } from './review-hits';
+import { errorMessage } from '../../../shared/text/error-message';
 
 /** A corpus-wide search for an entity's names while it runs and once it is done. */
 export interface MentionSearch {
@@ -68,7 +69,7 @@ export function useMentionSearch(entity: Entity): MentionSearch {
       }).catch((error: unknown) => {
         // One article that cannot be placed must not stop the hits of the others.
         console.error('Could not place search hits', error);
-        if (!cancelled) setSearch((current) => ({ ...current, problem: `Some hits could not be placed: ${error instanceof Error ? error.message : String(error)}` }));
+        if (!cancelled) setSearch((current) => ({ ...current, problem: `Some hits could not be placed: ${errorMessage(error)}` }));
         received += event.hits.length;
         finishIfComplete();
       });

@@ -8,6 +8,7 @@ import { CitingNotes } from '../notes/CitingNotes';
 import type { QuoteCardPayload } from '../notes/nodes/QuoteCardNode';
 import { writeQuoteCardTransfer } from '../notes/quote-card-transfer';
 import { StoredNoteEditor } from '../notes/StoredNoteEditor';
+import { errorMessage } from '../../../shared/text/error-message';
 
 export interface SelectedHighlight {
   paneId: string;
@@ -46,7 +47,7 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
   const colour = (id: LegendId) => legend.find((entry) => entry.id === id);
   const cardOf = (annotation: HighlightRecord): QuoteCardPayload => ({ annotationId: annotation.id, articleId: annotation.articleId, quote: annotation.target.quote.exact, articleTitle: props.articleTitle });
   const run = (work: Promise<unknown>, done?: string) =>
-    void work.then(() => done && props.onMessage(done)).catch((error: unknown) => props.onMessage(error instanceof Error ? error.message : String(error)));
+    void work.then(() => done && props.onMessage(done)).catch((error: unknown) => props.onMessage(errorMessage(error)));
 
   return (
     <aside className="annotations" aria-label="Highlights">

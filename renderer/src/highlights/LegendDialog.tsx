@@ -6,6 +6,7 @@ import { deleteLegendEntry, saveLegendEntry } from '../db/legend-store';
 import { ColourKeyRow } from '../dialogs/ColourKeyRow';
 import { ModalDialog } from '../dialogs/ModalDialog';
 import { MoveBeforeRemoving } from '../dialogs/MoveBeforeRemoving';
+import { errorMessage } from '../../../shared/text/error-message';
 
 /** Edits what each highlight colour means: its name, colour and Alt shortcut. */
 export function LegendDialog({ legend, onClose }: { legend: readonly LegendEntry[]; onClose(): void }) {
@@ -22,7 +23,7 @@ export function LegendDialog({ legend, onClose }: { legend: readonly LegendEntry
         setError(null);
         onDone?.();
       })
-      .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)));
+      .catch((failure: unknown) => setError(errorMessage(failure)));
 
   return (
     <ModalDialog title="Highlight colours" onClose={onClose}>

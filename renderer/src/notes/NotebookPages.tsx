@@ -4,6 +4,7 @@ import type { NoteRecord } from '../../../shared/model/note';
 import { NOTE_TITLE_MAX_LENGTH } from '../../../shared/model/note';
 import { useAppServices } from '../app/app-services';
 import { createPage, deleteNote, movePage, renamePage } from '../db/note-store';
+import { errorMessage } from '../../../shared/text/error-message';
 
 interface NotebookPagesProps {
   pages: readonly NoteRecord[];
@@ -22,7 +23,7 @@ export function NotebookPages({ pages, openId, onOpen, onMessage }: NotebookPage
   const [renaming, setRenaming] = useState<{ id: NoteId; title: string } | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState<NoteId | null>(null);
   const run = <T,>(work: Promise<T>, done: (value: T) => string) =>
-    void work.then((value) => onMessage(done(value))).catch((error: unknown) => onMessage(error instanceof Error ? error.message : String(error)));
+    void work.then((value) => onMessage(done(value))).catch((error: unknown) => onMessage(errorMessage(error)));
 
   const add = (event: FormEvent) => {
     event.preventDefault();

@@ -11,6 +11,7 @@ import { NoteSearch } from './NoteSearch';
 import { INSERT_QUOTE_CARD_COMMAND } from './plugins/QuoteCardPlugin';
 import { StoredNoteEditor } from './StoredNoteEditor';
 import type { QuoteRequest } from './use-notes-wiring';
+import { errorMessage } from '../../../shared/text/error-message';
 
 interface NotesPanelProps {
   article: { articleId: ArticleId; title: string } | null;
@@ -43,7 +44,7 @@ export function NotesPanel({ article, openPageId, onOpenPage, quoteRequest, onQu
       creatingFor.current = quoteRequest.seq;
       createPage(db, `Notes on ${quoteRequest.card.articleTitle}`.slice(0, NOTE_TITLE_MAX_LENGTH)).then(
         (page) => onOpenPage(page.id),
-        (error: unknown) => onMessage(error instanceof Error ? error.message : String(error)),
+        (error: unknown) => onMessage(errorMessage(error)),
       );
       return;
     }

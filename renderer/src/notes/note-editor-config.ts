@@ -5,6 +5,7 @@ import { createEditor, type EditorThemeClasses, type Klass, type LexicalNode } f
 import { describeNoteContent } from './note-content';
 import { EntityMentionNode } from './nodes/EntityMentionNode';
 import { QuoteCardNode } from './nodes/QuoteCardNode';
+import { errorMessage } from '../../../shared/text/error-message';
 
 /** Every node a note may contain; stored notes are parsed against exactly this list. */
 export const NOTE_NODES: ReadonlyArray<Klass<LexicalNode>> = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode, QuoteCardNode, EntityMentionNode];
@@ -38,6 +39,6 @@ export function checkNoteContent(content: string): string | null {
     editor.parseEditorState(content);
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
 }

@@ -8,6 +8,7 @@ import type { PaneAction, PaneLayout } from '../reader/pane-layout';
 import { useRevealPassage } from '../reader/use-reveal-passage';
 import type { QuoteCardPayload } from './nodes/QuoteCardNode';
 import { NoteServicesContext, type CopiedPassage, type NoteServices } from './note-services';
+import { errorMessage } from '../../../shared/text/error-message';
 
 /** A quote card waiting to go into the open notebook page (`seq` tells two requests apart). */
 export interface QuoteRequest {
@@ -69,7 +70,7 @@ export function useNotesWiring({ layout, dispatch, paneArticles, setSideTab, onS
       const panes = [...document.querySelectorAll<HTMLElement>('[data-pane-id]')].map((pane) => pane.dataset.paneId ?? '');
       return panes.find((paneId) => highlights.surfaces.get(paneId)?.articleId === annotation.articleId) ?? null;
     };
-    const fail = (error: unknown) => onMessage(error instanceof Error ? error.message : String(error));
+    const fail = (error: unknown) => onMessage(errorMessage(error));
     const openNote = (note: NoteRecord) => {
       if (note.kind === 'page') {
         setOpenPageId(note.id);

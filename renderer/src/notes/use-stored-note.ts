@@ -4,6 +4,7 @@ import { useAppServices } from '../app/app-services';
 import { findNoteFor, loadNote, type NoteIdentity } from '../db/note-store';
 import { checkNoteContent } from './note-editor-config';
 import { clearNoteDraft, readNoteDraft } from './note-drafts';
+import { errorMessage } from '../../../shared/text/error-message';
 
 /** Which note to open: a page by id, or the comment/article note about a target. */
 export type NoteToOpen = { kind: 'page'; id: NoteId } | { kind: 'comment' | 'article'; targetId: string };
@@ -42,7 +43,7 @@ export function useStoredNote(target: NoteToOpen): StoredNote {
     };
     load().then(
       (result) => live && setStored(result),
-      (error: unknown) => live && setStored({ state: 'damaged', text: '', reason: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => live && setStored({ state: 'damaged', text: '', reason: errorMessage(error) }),
     );
     return () => {
       live = false;

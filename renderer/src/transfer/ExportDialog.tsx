@@ -9,6 +9,7 @@ import { ExportResults } from './ExportResults';
 import { gatherExport, type ExportScope } from './gather-export';
 import { readProjectData } from './project-data';
 import { fileNameWord, runExport, type ExportOutcome } from './run-export';
+import { errorMessage } from '../../../shared/text/error-message';
 
 type ScopeKind = ExportScope['kind'];
 
@@ -81,7 +82,7 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
         onMessage(`Exported ${result.written.length} format${result.written.length === 1 ? '' : 's'} to ${where}${missing.length ? ` (${missing.length} article(s) no longer in the corpus were left out)` : ''}`);
       }
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     } finally {
       setBusy(false);
     }

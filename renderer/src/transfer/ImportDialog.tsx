@@ -6,6 +6,7 @@ import { useAppServices } from '../app/app-services';
 import { ModalDialog } from '../dialogs/ModalDialog';
 import { importProjectArchive } from './import-archive';
 import { importWebAnnotationFile } from './import-web-annotations';
+import { errorMessage } from '../../../shared/text/error-message';
 
 /**
  * Import: a project archive (replacing the project, or merged into it) or a W3C Web Annotation
@@ -36,7 +37,7 @@ export function ImportDialog({ listing, onClose, onMessage }: { listing: CorpusL
       setReport(summary);
       onMessage(`Imported ${file.name}: ${summary}`);
     } catch (failure) {
-      const message = failure instanceof Error ? failure.message : String(failure);
+      const message = errorMessage(failure);
       setError(`${file.name} was not imported, and nothing in the project changed. ${message}`);
     } finally {
       setBusy(false);

@@ -6,6 +6,7 @@ import type { NoteRecord } from '../../../../shared/model/note';
 import { useAppServices } from '../../app/app-services';
 import { saveNoteContent, type NoteIdentity } from '../../db/note-store';
 import { clearNoteDraft, writeNoteDraft } from '../note-drafts';
+import { errorMessage } from '../../../../shared/text/error-message';
 
 /** Typing pauses shorter than this are one save; measured keystroke gaps are ~100–250 ms. */
 export const AUTOSAVE_DELAY_MILLISECONDS = 400;
@@ -46,7 +47,7 @@ export function AutosavePlugin({ identity, saveOnMount, onSaved, onError }: Auto
             if (!pending) clearNoteDraft(localStorage, identity.id);
             callbacks.current.onSaved?.(note);
           },
-          (error: unknown) => callbacks.current.onError(error instanceof Error ? error.message : String(error)),
+          (error: unknown) => callbacks.current.onError(errorMessage(error)),
         );
     };
     const onLeave = () => {
