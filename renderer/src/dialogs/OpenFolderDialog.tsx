@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ModalDialog } from './ModalDialog';
+import { ErrorAlert } from './ErrorAlert';
 
 /** Browser mode has no native folder dialog: the user types the folder's path. */
 export function OpenFolderDialog({ error, onOpen, onClose }: { error: string | null; onOpen(root: string): void; onClose(): void }) {
@@ -15,11 +16,7 @@ export function OpenFolderDialog({ error, onOpen, onClose }: { error: string | n
           Folder path
           <input autoFocus value={root} onChange={(event) => setRoot(event.target.value)} placeholder="/home/me/articles" />
         </label>
-        {error && (
-          <p className="warning" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <div className="form-buttons">
           <button type="button" onClick={onClose}>
             Cancel

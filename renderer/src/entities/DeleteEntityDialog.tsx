@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Entity } from '../../../shared/model/annotation';
 import { ModalDialog } from '../dialogs/ModalDialog';
 import { errorMessage } from '../../../shared/text/error-message';
+import { ErrorAlert } from '../dialogs/ErrorAlert';
 
 /** Asks before deleting an entity, saying how many mentions go with it. */
 export function DeleteEntityDialog({ entity, mentions, onDelete, onClose }: { entity: Entity; mentions: number; onDelete(): Promise<void>; onClose(): void }) {
@@ -9,11 +10,7 @@ export function DeleteEntityDialog({ entity, mentions, onDelete, onClose }: { en
   return (
     <ModalDialog title={`Delete “${entity.name}”?`} onClose={onClose}>
       <p>{`“${entity.name}” and its ${mentions} mention${mentions === 1 ? '' : 's'} will be deleted. Undo (Ctrl+Z) brings them back.`}</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="dialog-buttons">
         <button type="button" onClick={onClose}>
           Cancel

@@ -12,6 +12,7 @@ import { MergeDialog } from './MergeDialog';
 import { ReviewQueue } from './ReviewQueue';
 import type { MentionStepping } from './use-mention-stepping';
 import { errorMessage } from '../../../shared/text/error-message';
+import { ErrorAlert } from '../dialogs/ErrorAlert';
 
 interface EntityDetailsProps {
   entityId: EntityId;
@@ -71,11 +72,7 @@ export function EntityDetails({ entityId, types, allEntities, mentionCount, titl
         <span className="swatch underline" style={{ borderColor: type?.color }} aria-hidden="true" />
         {entity.name} <span className="count">{`${type?.name ?? 'No type'} · ${mentionCount} mention${mentionCount === 1 ? '' : 's'}`}</span>
       </h2>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <EntityEditor key={entity.id} entity={entity} types={types} run={run} />
       <div className="entity-buttons">
         <button type="button" onClick={() => setSearching(true)} disabled={searching}>

@@ -7,6 +7,7 @@ import { ColourKeyRow } from '../dialogs/ColourKeyRow';
 import { ModalDialog } from '../dialogs/ModalDialog';
 import { MoveBeforeRemoving } from '../dialogs/MoveBeforeRemoving';
 import { errorMessage } from '../../../shared/text/error-message';
+import { ErrorAlert } from '../dialogs/ErrorAlert';
 
 /**
  * Edits the entity types: add, rename, recolour, change the Alt+Shift shortcut, remove. Removing
@@ -65,11 +66,7 @@ export function EntityTypesDialog({ types, onClose }: { types: readonly EntityTy
             onCancel={() => setRemoving(null)}
           />
         )}
-        {error && (
-          <p className="warning" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <div className="form-buttons">
           <button type="button" onClick={onClose}>
             Done

@@ -4,6 +4,7 @@ import type { EntityId } from '../../../shared/model/ids';
 import { ModalDialog } from '../dialogs/ModalDialog';
 import { foldForFilter } from './entity-index-rows';
 import { errorMessage } from '../../../shared/text/error-message';
+import { ErrorAlert } from '../dialogs/ErrorAlert';
 
 interface MergeDialogProps {
   entity: Entity;
@@ -45,11 +46,7 @@ export function MergeDialog({ entity, entities, types, onMerge, onClose }: Merge
             </option>
           ))}
         </select>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <div className="dialog-buttons">
           <button type="button" onClick={onClose}>
             Cancel

@@ -12,6 +12,7 @@ import { hitStatus, mentionPlaceKey, type PlacedHit } from './review-hits';
 import { useArticleTitles } from './use-article-titles';
 import { useMentionSearch } from './use-mention-search';
 import { errorMessage } from '../../../shared/text/error-message';
+import { ErrorAlert } from '../dialogs/ErrorAlert';
 
 interface ReviewQueueProps {
   entity: Entity;
@@ -102,11 +103,7 @@ export function ReviewQueue({ entity, titleForPath, reveal, onMessage, onClose }
             ? `The search failed: ${search.summary}`
             : `${search.summary}; ${search.hits.length} to review, the rest already tagged or rejected`}
       </p>
-      {search.problem && (
-        <p className="form-error" role="alert">
-          {search.problem}
-        </p>
-      )}
+      <ErrorAlert message={search.problem} />
       <div className="entity-buttons">
         <button type="button" disabled={pending.length === 0} onClick={() => act(pending, 'accept')}>
           {`Accept all (${pending.length})`}

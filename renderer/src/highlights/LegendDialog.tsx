@@ -7,6 +7,7 @@ import { ColourKeyRow } from '../dialogs/ColourKeyRow';
 import { ModalDialog } from '../dialogs/ModalDialog';
 import { MoveBeforeRemoving } from '../dialogs/MoveBeforeRemoving';
 import { errorMessage } from '../../../shared/text/error-message';
+import { ErrorAlert } from '../dialogs/ErrorAlert';
 
 /** Edits what each highlight colour means: its name, colour and Alt shortcut. */
 export function LegendDialog({ legend, onClose }: { legend: readonly LegendEntry[]; onClose(): void }) {
@@ -52,11 +53,7 @@ export function LegendDialog({ legend, onClose }: { legend: readonly LegendEntry
             onCancel={() => setRemoving(null)}
           />
         )}
-        {error && (
-          <p className="warning" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <div className="form-buttons">
           <button type="button" onClick={onClose}>
             Done

@@ -10,6 +10,7 @@ import { gatherExport, type ExportScope } from './gather-export';
 import { readProjectData } from './project-data';
 import { fileNameWord, runExport, type ExportOutcome } from './run-export';
 import { errorMessage } from '../../../shared/text/error-message';
+import { ErrorAlert } from '../dialogs/ErrorAlert';
 
 type ScopeKind = ExportScope['kind'];
 
@@ -162,11 +163,7 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
             </div>
           </div>
         )}
-        {error && (
-          <p className="warning" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         {!error && problem && <p className="muted">{problem}</p>}
         <div className="form-buttons">
           <button type="button" onClick={onClose}>

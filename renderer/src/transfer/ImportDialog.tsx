@@ -7,6 +7,7 @@ import { ModalDialog } from '../dialogs/ModalDialog';
 import { importProjectArchive } from './import-archive';
 import { importWebAnnotationFile } from './import-web-annotations';
 import { errorMessage } from '../../../shared/text/error-message';
+import { ErrorAlert } from '../dialogs/ErrorAlert';
 
 /**
  * Import: a project archive (replacing the project, or merged into it) or a W3C Web Annotation
@@ -62,11 +63,7 @@ export function ImportDialog({ listing, onClose, onMessage }: { listing: CorpusL
             Replace this project with the archive
           </label>
         </fieldset>
-        {error && (
-          <p className="warning" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         {report && (
           <p className="import-report" role="status">
             {report}
