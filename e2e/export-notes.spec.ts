@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import type { WorkbenchPage } from './pages/workbench-page';
 import { expect, test } from './support/fixtures';
 
 const KAGAME = /^President Paul Kagame on Wednesday/;
@@ -9,8 +10,8 @@ const CLAIM = 'M23 rebels captured Goma city on Sunday';
 
 /**
  * Adds an entity (linked to Wikidata) and a mention of it on "President Paul Kagame" (code points
- * 0–21 of the Kagame article) straight into the page's IndexedDB: the entity tagging UI is another
- * engineer's work, and this spec is about what leaves the app.
+ * 0–21 of the Kagame article) straight into the page's IndexedDB: tagging is tested in
+ * tag-entities.spec.ts, and this spec is about what leaves the app, so it starts from a known mention.
  */
 async function seedMention(page: Page): Promise<void> {
   await page.evaluate(
@@ -75,6 +76,23 @@ async function findFile(folder: string, suffix: string): Promise<string> {
   return path.join(folder, name);
 }
 
+/**
+ * Highlights the claim in `colour` and seeds the mention, exports `format`, then wipes the project
+ * (a fresh one, the library listed again); returns the file the export wrote.
+ */
+async function exportThenWipe(workbench: WorkbenchPage, page: Page, exportsDir: string, colour: string, format: string, suffix: string): Promise<string> {
+  await workbench.waitForLibrary(3);
+  await workbench.open(KAGAME);
+  await workbench.highlight(1, CLAIM, colour);
+  await expect.poll(() => workbench.paintedTexts(1)).toEqual([CLAIM]);
+  await seedMention(page);
+  await exportFormats(page, [format]);
+  const file = await findFile(exportsDir, suffix);
+  await wipeProject(page);
+  await workbench.waitForLibrary(3);
+  return file;
+}
+
 test('highlights and mentions export from the dialog to every format, and the files hold them', async ({ workbench, appPage, corpus }, testInfo) => {
   const exportsDir = path.join(corpus.base, 'exports');
   await workbench.waitForLibrary(3);
@@ -131,18 +149,8 @@ test('highlights and mentions export from the dialog to every format, and the fi
 });
 
 test('an archive imported into a fresh project brings its highlights back, and exports byte for byte the same', async ({ workbench, appPage, corpus }) => {
-  const exportsDir = path.join(corpus.base, 'exports');
-  await workbench.waitForLibrary(3);
-  await workbench.open(KAGAME);
-  await workbench.highlight(1, CLAIM, 'Key claim');
-  await expect.poll(() => workbench.paintedTexts(1)).toEqual([CLAIM]);
-  await seedMention(appPage);
-  await exportFormats(appPage, ['Project archive']);
-  const archiveFile = await findFile(exportsDir, '-archive.json');
+  const archiveFile = await exportThenWipe(workbench, appPage, path.join(corpus.base, 'exports'), 'Key claim', 'Project archive', '-archive.json');
   const first = await readFile(archiveFile, 'utf8');
-
-  await wipeProject(appPage);
-  await workbench.waitForLibrary(3);
   const truncated = path.join(corpus.base, 'truncated.json');
   await writeFile(truncated, first.slice(0, Math.floor(first.length / 2)));
   await appPage.getByRole('button', { name: 'Import…' }).click();
@@ -170,17 +178,7 @@ test('an archive imported into a fresh project brings its highlights back, and e
 });
 
 test('W3C annotations exported from one project attach to the same passages in a fresh one', async ({ workbench, appPage, corpus }) => {
-  const exportsDir = path.join(corpus.base, 'exports');
-  await workbench.waitForLibrary(3);
-  await workbench.open(KAGAME);
-  await workbench.highlight(1, CLAIM, 'Evidence');
-  await expect.poll(() => workbench.paintedTexts(1)).toEqual([CLAIM]);
-  await seedMention(appPage);
-  await exportFormats(appPage, ['W3C Web Annotations']);
-  const file = await findFile(exportsDir, '-annotations.jsonld');
-
-  await wipeProject(appPage);
-  await workbench.waitForLibrary(3);
+  const file = await exportThenWipe(workbench, appPage, path.join(corpus.base, 'exports'), 'Evidence', 'W3C Web Annotations', '-annotations.jsonld');
   await appPage.getByRole('button', { name: 'Import…' }).click();
   const dialog = appPage.getByRole('dialog', { name: 'Import' });
   await dialog.getByLabel(/File to import/).setInputFiles(file);
