@@ -20,7 +20,7 @@ export interface HighlightServices {
   legendStyles: { update(rules: Array<{ registryName: string; color: string }>): void };
 }
 
-/** Everything the UI needs from outside React, wired once in `main.tsx`. */
+/** Everything the UI needs from outside React, wired once in `start-app.tsx`. */
 export interface AppServices {
   client: HostClient;
   platform: PlatformServices;

@@ -7,7 +7,7 @@ import { inTextOrder, loadAnnotations, updateAnnotation } from '../db/annotation
 import { CitingNotes } from '../notes/CitingNotes';
 import type { QuoteCardPayload } from '../notes/nodes/QuoteCardNode';
 import { writeQuoteCardTransfer } from '../notes/quote-card-transfer';
-import { StoredNoteEditor } from '../notes/StoredNoteEditor';
+import { StoredNoteEditor } from '../notes/LazyStoredNoteEditor';
 import { errorMessage } from '../../../shared/text/error-message';
 
 export interface SelectedHighlight {

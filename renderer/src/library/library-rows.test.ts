@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleSummary } from '../../../shared/model/article';
 import type { ArticleMetaRecord } from '../db/workbench-db';
-import { libraryRows } from './library-rows';
+import { fold, libraryRows } from './library-rows';
 
 function article(path: string, title: string, dateline?: string): ArticleSummary {
   return { path, format: 'text', size: 1, modifiedMs: 0, sha256: 'x', wordCount: 10, meta: { title, ...(dateline ? { dateline } : {}) }, warnings: [], readable: true };
@@ -25,5 +25,13 @@ describe('libraryRows', () => {
     const corrections = new Map<string, ArticleMetaRecord>([['a/001.txt', { path: 'a/001.txt', title: 'Appel au cessez-le-feu à Goma', updatedAt: 0 }]]);
     expect(libraryRows(articles, corrections, 'GOMA appel a', 'title').map((row) => row.title)).toEqual(['Appel au cessez-le-feu à Goma']);
     expect(libraryRows(articles, corrections, 'kagame', 'path').map((row) => row.summary.path)).toEqual(['a/000.txt', 'b/002.txt']);
+  });
+
+  it('folds plain ASCII on its fast path exactly as the full normalisation does', () => {
+    const reference = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+    const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+    for (const text of [ascii, 'Kagame ^ `quoted` M23', 'Cessez-le-feu à Goma', 'ＦＵＬＬ width', 'İstanbul', 'tab\there', '']) {
+      expect(fold(text)).toBe(reference(text));
+    }
   });
 });

@@ -49,6 +49,13 @@ export function libraryRows(articles: readonly ArticleSummary[], corrections: Re
   return rows.sort(comparators[sort]);
 }
 
-function fold(text: string): string {
+/**
+ * Printable ASCII needs no normalising and has no diacritics to strip but `^` and `` ` ``
+ * (Unicode counts both as diacritics): most titles, folded fast.
+ */
+const PLAIN_ASCII = /^[\x20-\x5d\x5f\x61-\x7e]*$/;
+
+export function fold(text: string): string {
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 }

@@ -8,8 +8,8 @@ import { createPage, listPages } from '../db/note-store';
 import { CitingNotes } from './CitingNotes';
 import { NotebookPages } from './NotebookPages';
 import { NoteSearch } from './NoteSearch';
-import { INSERT_QUOTE_CARD_COMMAND } from './plugins/QuoteCardPlugin';
-import { StoredNoteEditor } from './StoredNoteEditor';
+import { INSERT_QUOTE_CARD_COMMAND } from './quote-card-command';
+import { StoredNoteEditor } from './LazyStoredNoteEditor';
 import type { QuoteRequest } from './use-notes-wiring';
 import { errorMessage } from '../../../shared/text/error-message';
 

@@ -5,7 +5,7 @@ import { DamagedNote } from './DamagedNote';
 import { NoteEditor } from './NoteEditor';
 import { useStoredNote, type NoteToOpen } from './use-stored-note';
 
-interface StoredNoteEditorProps {
+export interface StoredNoteEditorProps {
   target: NoteToOpen;
   label: string;
   seedText?: string;

@@ -9,21 +9,18 @@ import {
   $isRangeSelection,
   COMMAND_PRIORITY_CRITICAL,
   COMMAND_PRIORITY_HIGH,
-  createCommand,
   DRAGOVER_COMMAND,
   DROP_COMMAND,
   KEY_ENTER_COMMAND,
-  type LexicalCommand,
   type LexicalNode,
 } from 'lexical';
 import { useEffect } from 'react';
 import { $isEntityMentionNode } from '../nodes/EntityMentionNode';
 import { $createQuoteCardNode, $isQuoteCardNode, type QuoteCardPayload } from '../nodes/QuoteCardNode';
 import { useNoteServices } from '../note-services';
+import { INSERT_QUOTE_CARD_COMMAND } from '../quote-card-command';
 import { QUOTE_CARD_MIME, readQuoteCardTransfer } from '../quote-card-transfer';
 
-/** Inserts a quote card: at the caret when the note has one (`'selection'`), else at the end. */
-export const INSERT_QUOTE_CARD_COMMAND: LexicalCommand<{ card: QuoteCardPayload; at: 'selection' | 'end' }> = createCommand('INSERT_QUOTE_CARD_COMMAND');
 
 /** Appends the card after `after`'s block (or at the end), with an empty paragraph to type on. */
 function $insertCardAfter(card: QuoteCardPayload, after: LexicalNode | null): void {

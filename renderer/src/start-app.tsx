@@ -4,8 +4,6 @@ import { createHostClient, type HostTransport } from '../../shared/contract/host
 import { App } from './app/App';
 import { AppServicesContext, type AppServices } from './app/app-services';
 import { WorkbenchDb } from './db/workbench-db';
-import { createElectronTransport } from './host/electron-transport';
-import { createHttpTransport, takeBrowserToken } from './host/http-transport';
 import { createEntityServices } from './entities/entity-services';
 import { createHighlightActions } from './highlights/highlight-actions';
 import { createHighlightPainter } from './highlights/highlight-painter';
@@ -17,25 +15,12 @@ import './styles/app.css';
 import './styles/entities.css';
 
 /**
- * The renderer's composition root: the one place that knows which shell it runs in. Electron's
- * preload provides `window.workbench`; without it we are in browser mode and talk HTTP.
+ * The renderer's composition root, loaded by `boot.ts` once the transport is chosen and the
+ * first requests are on their way. `electron` says which shell we run in.
  */
-async function start(root: HTMLElement): Promise<void> {
-  let transport: HostTransport;
-  let electron = false;
-  if (window.workbench) {
-    transport = createElectronTransport(window.workbench);
-    electron = true;
-  } else {
-    const token = takeBrowserToken(window.location, window.history, window.sessionStorage);
-    if (!token) {
-      root.textContent = 'This page needs its access token: open the full address printed by `npm run serve`.';
-      return;
-    }
-    transport = createHttpTransport(token);
-  }
+export async function startApp(root: HTMLElement, transport: HostTransport, electron: boolean): Promise<void> {
   const client = createHostClient(transport);
-  // The listing is the biggest answer the app waits for; ask for it before anything else.
+  // The listing is the biggest answer the app waits for: boot.ts sent it before this module loaded.
   const initialListing = client.request('corpus.list', {});
   const info = await client.request('app.info', {});
   if (!info.ok) {
@@ -68,6 +53,3 @@ async function start(root: HTMLElement): Promise<void> {
     </StrictMode>,
   );
 }
-
-const root = document.getElementById('root');
-if (root) void start(root);
