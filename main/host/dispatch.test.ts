@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { HostFailure } from '../../shared/contract/host-result';
+import type { ArticleSummary } from '../../shared/model/article';
 import { createDispatch } from './dispatch';
 import type { HostHandlers } from './host-handlers';
 import { silentLogger } from './logger';
@@ -67,7 +68,7 @@ describe('dispatch', () => {
   });
 
   it('answers a large listing through the fast check unchanged, and still refuses a listing with one bad row', async () => {
-    const row = { path: 'a.txt', format: 'text', size: 1, modifiedMs: 0, sha256: 'ab', wordCount: 1, meta: { title: 'A' }, warnings: [], readable: true };
+    const row: ArticleSummary = { path: 'a.txt', format: 'text', size: 1, modifiedMs: 0, sha256: 'ab', wordCount: 1, meta: { title: 'A' }, warnings: [], readable: true };
     const big = { ...listing, articles: Array.from({ length: 2_000 }, (_, i) => ({ ...row, path: `${i}.txt` })) };
     const good = createDispatch(handlers({ 'corpus.list': async () => big }), silentLogger);
     const answer = await good('corpus.list', {});
@@ -75,7 +76,7 @@ describe('dispatch', () => {
     // The very object the handler made: no schema copy of 2,000 rows on the way out.
     expect(answer.ok && answer.value).toBe(big);
     const bad = { ...big, articles: [...big.articles, { ...row, wordCount: -1 }] };
-    const refusing = createDispatch(handlers({ 'corpus.list': async () => bad }), silentLogger);
+    const refusing = createDispatch(handlers({ 'corpus.list': async () => bad } as unknown as Partial<HostHandlers>), silentLogger);
     await expect(refusing('corpus.list', {})).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'corpus.list: the host produced an invalid answer' } });
   });
 });
