@@ -27,10 +27,11 @@ describe('libraryRows', () => {
     expect(libraryRows(articles, corrections, 'kagame', 'path').map((row) => row.summary.path)).toEqual(['a/000.txt', 'b/002.txt']);
   });
 
-  it('folds plain ASCII on its fast path exactly as the full normalisation does', () => {
+  it('folds ASCII and punctuation on its fast path exactly as the full normalisation does', () => {
     const reference = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
     const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
-    for (const text of [ascii, 'Kagame ^ `quoted` M23', 'Cessez-le-feu à Goma', 'ＦＵＬＬ width', 'İstanbul', 'tab\there', '']) {
+    const punctuation = Array.from({ length: 0x70 }, (_, i) => String.fromCharCode(0x2000 + i)).join('');
+    for (const text of [ascii, punctuation, 'Kagame’s “ceasefire” — M23', 'Kagame ^ `quoted` M23', 'Cessez-le-feu à Goma', 'ＦＵＬＬ width', 'İstanbul', 'tab\there', '']) {
       expect(fold(text)).toBe(reference(text));
     }
   });

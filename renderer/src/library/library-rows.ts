@@ -50,12 +50,13 @@ export function libraryRows(articles: readonly ArticleSummary[], corrections: Re
 }
 
 /**
- * Printable ASCII needs no normalising and has no diacritics to strip but `^` and `` ` ``
- * (Unicode counts both as diacritics): most titles, folded fast.
+ * Text that folding leaves as it is apart from case: printable ASCII but `^` and `` ` `` (Unicode
+ * counts both as diacritics) and General Punctuation from U+2002 (curly quotes, dashes; U+2000
+ * and U+2001 are the two that normalising changes). Most titles, folded without normalising.
  */
-const PLAIN_ASCII = /^[\x20-\x5d\x5f\x61-\x7e]*$/;
+const FOLDS_BY_CASE_ONLY = /^[\x20-\x5d\x5f\x61-\x7e\u2002-\u206f]*$/;
 
 export function fold(text: string): string {
-  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
+  if (FOLDS_BY_CASE_ONLY.test(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
 }
