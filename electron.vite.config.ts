@@ -33,6 +33,7 @@ export default defineConfig({
       outDir: 'out/renderer',
       // A smaller bundle parses faster: the library of 10,000 articles must render within 1.5 s.
       minify: process.env.WORKBENCH_NO_MINIFY ? false : true,
+      sourcemap: Boolean(process.env.WORKBENCH_SOURCEMAP),
       rollupOptions: { input: resolve('renderer/index.html') },
     },
     plugins: [react()],
