@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleContent, ArticleSummary, CorpusChange, CorpusListing } from '../../../shared/model/article';
@@ -162,9 +163,11 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
     const started = performance.now();
     const corpus: OpenCorpus = { root, summaries: new Map(), boilerplate: new Map(), warnings: [], stopWatching: async () => {} };
     current = corpus;
+    const cacheFile = deps.cacheDir ? listingCacheFile(deps.cacheDir, root) : null;
+    // Without a cached listing every file is read in the workers: they start while the folder is scanned.
+    if (!cacheFile || !existsSync(cacheFile)) corpusWorkers().start();
     const scan = await scanFolder(root);
     corpus.warnings = scan.warnings;
-    const cacheFile = deps.cacheDir ? listingCacheFile(deps.cacheDir, root) : null;
     const cache = cacheFile ? await loadListingCache(cacheFile, root) : null;
     const { summaries: results, boilerplate, fromCache } = await listArticles(scan.files, cache, corpusWorkers());
     if (current !== corpus) throw new HostFailure('io-error', `Another folder was opened while "${root}" was being listed`);
