@@ -1,18 +1,8 @@
 import type { EventName, EventPayload, RequestInput, RequestName, RequestOutput } from './host-contract';
 import { hostEvents, hostRequests } from './host-contract';
 import { ResultEnvelope, fail, type Result } from './host-result';
-import { checkCorpusListing } from '../model/check-listing';
+import { fastOutputChecks } from './fast-output-checks';
 import { errorMessage } from '../text/error-message';
-
-/**
- * Hand-written checks for the largest answers (a listing has a row per article), tried before the
- * contract's schema: each returns the value when the schema would accept it unchanged, else
- * `undefined`, and then the schema decides (and names the problem).
- */
-const fastOutputChecks: Partial<Record<RequestName, (value: unknown) => unknown>> = {
-  'corpus.open': checkCorpusListing,
-  'corpus.list': (value) => (value === null ? null : checkCorpusListing(value)),
-};
 
 /** What the renderer calls: typed by the contract, never throws for host errors. */
 export interface HostClient {
