@@ -1,6 +1,7 @@
 import type { DerivedMetadata, LineInfo } from '../../../shared/model/article';
 import { isWhiteSpaceUnit } from '../../../shared/text/white-space';
 import { isStampLine } from './detect-boilerplate';
+import { collapseWhiteSpace } from './white-space-words';
 
 /** Bylines and "Published:" lines only count this close to the top (in non-blank lines). */
 const HEADER_LINES = 6;
@@ -239,7 +240,7 @@ function shortTitle(sentence: string): string {
 }
 
 function collapse(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
+  return collapseWhiteSpace(text);
 }
 
 function words(text: string): number {

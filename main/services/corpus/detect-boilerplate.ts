@@ -1,4 +1,4 @@
-import { hasAtMostWords } from './white-space-words';
+import { collapseWhiteSpace, hasAtMostWords } from './white-space-words';
 
 /** "ALSO READ: …", "Read more: …", "Related: …": a cross-link to another story, on one line. */
 export const CROSS_LINK = /^(?:also read|read also|see also)\s*[:\-–—|]|^(?:read more|related|recommended|more from [^:]{1,40})\s*:/iu;
@@ -144,7 +144,7 @@ function markTeasers(lines: readonly string[], marks: boolean[], start: number):
 }
 
 function normalise(line: string): string {
-  return line.trim().replace(/\s+/gu, ' ');
+  return collapseWhiteSpace(line);
 }
 
 function wordCount(text: string): number {
