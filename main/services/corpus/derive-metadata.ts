@@ -210,9 +210,12 @@ const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
  * or has an open quotation mark.
  */
 export function firstSentence(paragraph: string): string {
+  // Segments are looked up by position (`containing`) rather than iterated: the same segments,
+  // without an iterator and its result objects for every paragraph.
+  const segments = SENTENCES.segment(paragraph);
   let sentence = '';
-  for (const { segment } of SENTENCES.segment(paragraph)) {
-    sentence += segment;
+  for (let segment = segments.containing(0); segment; segment = segments.containing(segment.index + segment.segment.length)) {
+    sentence += segment.segment;
     if (!endsWithAbbreviation(sentence) && !hasOpenQuote(sentence)) break;
   }
   return collapse(sentence);
