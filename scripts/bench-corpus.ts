@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { countWords } from '../main/services/corpus/parse-article';
+import { countWords } from '../main/services/corpus/count-words';
 import { edgeCaseFiles, generateArticles } from './bench-corpus/generate-corpus';
 
 const USAGE = `Usage: npm run bench:corpus -- --count N --out DIR [--seed S] [--edge-cases] [--corpus DIR]

@@ -69,6 +69,46 @@ describe('the HTTP bridge answers exactly as dispatch does', () => {
   });
 });
 
+describe('the JSON of a listing', () => {
+  it('is written once per listing object, and is byte for byte what serialising the answer gives', async () => {
+    let serialisations = 0;
+    const listing = { root: '/corpus', name: 'corpus', articles: [], warnings: [], toJSON: () => (serialisations++, { root: '/corpus', name: 'corpus', articles: [], warnings: [] }) };
+    let answer: object = listing;
+    const cached = await startHttpBridge({
+      dispatch: async () => ({ ok: true, value: answer }),
+      events: host.events,
+      log: silentLogger,
+      token: TOKEN,
+      staticDir: path.join(corpus.base, 'no-renderer'),
+      port: 0,
+    });
+    const post = (name: string): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port: cached.port, method: 'POST', path: `/rpc/${name}`, headers: { 'x-workbench-token': TOKEN, 'content-type': 'application/json' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        });
+        req.on('error', reject);
+        req.end('{}');
+      });
+    try {
+      const expected = JSON.stringify({ ok: true, value: listing });
+      serialisations = 0;
+      expect([await post('corpus.list'), await post('corpus.list'), await post('corpus.open')]).toEqual([expected, expected, expected]);
+      expect(serialisations).toBe(1);
+      // Another object (the corpus changed) is serialised afresh; other requests never are cached.
+      answer = { ...listing, toJSON: () => (serialisations++, { root: '/corpus', name: 'corpus', articles: [], warnings: [{ code: 'unreadable', message: 'gone' }] }) };
+      expect(JSON.parse(await post('corpus.list'))).toEqual({ ok: true, value: { root: '/corpus', name: 'corpus', articles: [], warnings: [{ code: 'unreadable', message: 'gone' }] } });
+      await post('app.info');
+      await post('app.info');
+      expect(serialisations).toBe(4);
+    } finally {
+      await cached.close();
+    }
+  });
+});
+
 describe('the HTTP bridge refuses bad requests with a specific 4xx', () => {
   it('refuses a missing or wrong token', async () => {
     const missing = await rpc('app.info', {}, {});

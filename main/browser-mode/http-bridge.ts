@@ -42,12 +42,20 @@ const STATUS_BY_CODE: Partial<Record<HostErrorCode, number>> = {
 };
 
 /**
+ * Requests whose answer is large and answered again as the very same object while nothing changed
+ * (the corpus service keeps its listing until a file changes): their JSON is reused.
+ */
+const CACHED_ANSWERS = new Set(['corpus.list', 'corpus.open']);
+
+/**
  * Browser mode's transport: serves the built renderer and answers `POST /rpc/<name>` through the
  * same `dispatch` as Electron IPC, with events as Server-Sent Events on `GET /events`. Listens on
  * 127.0.0.1 only.
  */
 export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge> {
   const streams = new Set<ServerResponse>();
+  /** JSON of answers to `CACHED_ANSWERS`, by the answer object (which the host never changes once answered). */
+  const serialised = new WeakMap<object, string>();
   let port = options.port;
 
   const server = createServer((request, response) => {
@@ -107,6 +115,13 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       return;
     }
     const result = await options.dispatch(name, input);
+    if (result.ok && CACHED_ANSWERS.has(name) && typeof result.value === 'object' && result.value !== null) {
+      // The same listing object is answered until the corpus changes: serialised once (3 MB, ~20 ms for 10,000 articles).
+      let json = serialised.get(result.value);
+      if (json === undefined) serialised.set(result.value, (json = JSON.stringify(result.value)));
+      sendBody(response, 200, `{"ok":true,"value":${json}}`);
+      return;
+    }
     sendJson(response, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 400), result);
   }
 
@@ -155,8 +170,12 @@ function securityHeaders(): Record<string, string> {
 }
 
 function sendJson(response: ServerResponse, status: number, body: Result<unknown>): void {
+  sendBody(response, status, JSON.stringify(body));
+}
+
+function sendBody(response: ServerResponse, status: number, json: string): void {
   response.writeHead(status, { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8' });
-  response.end(JSON.stringify(body));
+  response.end(json);
 }
 
 /** Reads the body, stopping (and draining) as soon as it passes the payload limit. */

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { HostFailure } from '../../shared/contract/host-result';
-import type { ArticleSummary } from '../../shared/model/article';
+import type { ArticleSummary, CorpusListing } from '../../shared/model/article';
 import { createDispatch } from './dispatch';
 import type { HostHandlers } from './host-handlers';
 import { silentLogger } from './logger';
@@ -59,6 +59,16 @@ describe('dispatch', () => {
     const dispatch = createDispatch(handlers({ 'corpus.list': async () => { throw new TypeError('boom'); } }), log);
     await expect(dispatch('corpus.list', {})).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'corpus.list failed: boom' } });
     expect(log.error).toHaveBeenCalledOnce();
+  });
+
+  it('passes a well-formed listing through as it is, and leaves one with extra keys to the schema', async () => {
+    const oneArticle = { root: '/corpus', name: 'corpus', articles: [{ path: 'a.txt', format: 'text', size: 3, modifiedMs: 1, sha256: 'ab', wordCount: 1, meta: { title: 'A' }, warnings: [], readable: true }], warnings: [] };
+    const dispatch = createDispatch(handlers({ 'corpus.list': async () => oneArticle as CorpusListing }), silentLogger);
+    const answer = await dispatch('corpus.list', {});
+    expect(answer.ok && answer.value).toBe(oneArticle);
+    const extra = { ...oneArticle, stray: 1 };
+    const stripped = await createDispatch(handlers({ 'corpus.list': async () => extra as CorpusListing }), silentLogger)('corpus.list', {});
+    expect(stripped).toEqual({ ok: true, value: oneArticle });
   });
 
   it('refuses to send an answer that breaks the contract', async () => {

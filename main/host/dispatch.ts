@@ -11,7 +11,8 @@ export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>
 
 /**
  * Builds the single entry point for host requests: looks the name up in the contract, validates
- * the input, calls the handler, checks its output, and maps every failure to a coded error.
+ * the input, calls the handler, checks its output (large answers by a hand-written check first,
+ * see `fastOutputChecks`), and maps every failure to a coded error.
  */
 export function createDispatch(handlers: HostHandlers, log: Logger): Dispatch {
   return async (name, input) => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { countWords as countWordsLikeTheApp } from '../../main/services/corpus/parse-article';
+import { countWords as countWordsLikeTheApp } from '../../main/services/corpus/count-words';
 import type { EdgeCaseFile, EdgeCaseKind, GeneratedArticle } from './generate-corpus';
 import {
   countWords,

@@ -40,13 +40,24 @@ export function toCanonicalText(format: ArticleFormat, decoded: string): Canonic
   return fromPlainText(decoded);
 }
 
+/**
+ * The line records of plain text, shared by every line of every article rather than made per
+ * line (170,000 objects for 10,000 articles). Frozen: nothing may change a line record once made.
+ */
+const PLAIN_LINES = {
+  blank: Object.freeze<LineInfo>({ kind: 'blank', boilerplate: false }),
+  subheading: Object.freeze<LineInfo>({ kind: 'heading', level: 2, boilerplate: false }),
+  paragraph: Object.freeze<LineInfo>({ kind: 'paragraph', boilerplate: false }),
+  boilerplate: Object.freeze<LineInfo>({ kind: 'paragraph', boilerplate: true }),
+};
+
 function fromPlainText(text: string): CanonicalText {
   const strings = text.split('\n');
   const boilerplate = detectBoilerplate(strings);
   const lines = strings.map((line, i): LineInfo => {
-    if (line.trim() === '') return { kind: 'blank', boilerplate: false };
-    if (isSubheading(strings, boilerplate, i)) return { kind: 'heading', level: 2, boilerplate: false };
-    return { kind: 'paragraph', boilerplate: boilerplate[i] ?? false };
+    if (line.trim() === '') return PLAIN_LINES.blank;
+    if (isSubheading(strings, boilerplate, i)) return PLAIN_LINES.subheading;
+    return boilerplate[i] ? PLAIN_LINES.boilerplate : PLAIN_LINES.paragraph;
   });
   return { text, lines, warnings: [] };
 }

@@ -94,6 +94,23 @@ describe('the corpus service', () => {
     expect((await service.list())?.articles.map((article) => article.path)).toEqual(['000_f9a0009864046443.txt', '001_49124f787c8de1cf.txt', '002_5c9336af2132081a.txt']);
   });
 
+  it('answers the same listing until a file is added, changed or removed, then the new one', async () => {
+    const opened = await service.open(corpus.root);
+    expect(await service.list()).toBe(opened);
+    const paths = async (): Promise<string[] | undefined> => (await service.list())?.articles.map((article) => article.path);
+    await writeFile(path.join(corpus.root, 'new.txt'), 'Fighting resumed near Sake on Friday.\n');
+    await waitFor(() => changes.find((change) => change.kind === 'added'));
+    expect(await paths()).toContain('new.txt');
+    const afterAdding = await service.list();
+    expect(await service.list()).toBe(afterAdding);
+    await writeFile(path.join(corpus.root, 'new.txt'), 'Fighting resumed near Sake on Friday.\nA second paragraph.\n');
+    await waitFor(() => changes.find((change) => change.kind === 'changed'));
+    expect((await service.list())?.articles.find((article) => article.path === 'new.txt')?.wordCount).toBe(9);
+    await rm(path.join(corpus.root, 'new.txt'));
+    await waitFor(() => changes.find((change) => change.kind === 'removed'));
+    expect(await paths()).toEqual(opened.articles.map((article) => article.path));
+  });
+
   it('watches folders made after opening, however deep, and reports the files of a folder removed', async () => {
     await mkdir(path.join(corpus.root, 'region'));
     await writeFile(path.join(corpus.root, 'region', 'old.txt'), 'Talks in Luanda.\n');

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleContent, ArticleSummary, CorpusChange, CorpusListing } from '../../../shared/model/article';
@@ -48,6 +49,11 @@ interface OpenCorpus {
   /** Each article's boilerplate lines as last read, so searches need not work them out again. */
   boilerplate: Map<string, SearchTarget>;
   warnings: CorpusListing['warnings'];
+  /**
+   * The listing as last answered, until the summaries or warnings change: the same object for
+   * every request in between, so its checks and serialisation can be done once (see `http-bridge`).
+   */
+  listed?: CorpusListing | undefined;
   stopWatching: () => Promise<void>;
 }
 
@@ -70,8 +76,10 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
     }));
 
   function listing(corpus: OpenCorpus): CorpusListing {
+    if (corpus.listed) return corpus.listed;
     const articles = [...corpus.summaries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { root: corpus.root, name: path.basename(corpus.root), articles, warnings: corpus.warnings };
+    corpus.listed = { root: corpus.root, name: path.basename(corpus.root), articles, warnings: corpus.warnings };
+    return corpus.listed;
   }
 
   async function handleRawEvent(corpus: OpenCorpus, event: RawCorpusEvent): Promise<void> {
@@ -84,6 +92,7 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
     }
     if (event.kind === 'root-missing') {
       corpus.warnings = [{ code: 'unreadable', message: `The corpus folder "${corpus.root}" no longer exists` }];
+      corpus.listed = undefined;
       deps.onChange({ kind: 'root-missing', path: '' });
       return;
     }
@@ -91,6 +100,7 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
       if (!corpus.summaries.has(event.relativePath)) return;
       const summary = corpus.summaries.get(event.relativePath);
       corpus.summaries.delete(event.relativePath);
+      corpus.listed = undefined;
       corpus.boilerplate.delete(event.relativePath);
       if (!summary) return;
       const timer = setTimeout(() => {
@@ -105,6 +115,7 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
     remember(corpus, summary, boilerplateLines(lines));
     const existed = corpus.summaries.has(event.relativePath);
     corpus.summaries.set(event.relativePath, withFallbackTitle(summary));
+    corpus.listed = undefined;
     if (existed) {
       deps.onChange({ kind: 'changed', path: event.relativePath, summary });
       return;
@@ -162,9 +173,11 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
     const started = performance.now();
     const corpus: OpenCorpus = { root, summaries: new Map(), boilerplate: new Map(), warnings: [], stopWatching: async () => {} };
     current = corpus;
+    const cacheFile = deps.cacheDir ? listingCacheFile(deps.cacheDir, root) : null;
+    // Without a cached listing every file is read in the workers: they start while the folder is scanned.
+    if (!cacheFile || !existsSync(cacheFile)) corpusWorkers().start();
     const scan = await scanFolder(root);
     corpus.warnings = scan.warnings;
-    const cacheFile = deps.cacheDir ? listingCacheFile(deps.cacheDir, root) : null;
     const cache = cacheFile ? await loadListingCache(cacheFile, root) : null;
     const { summaries: results, boilerplate, fromCache } = await listArticles(scan.files, cache, corpusWorkers());
     if (current !== corpus) throw new HostFailure('io-error', `Another folder was opened while "${root}" was being listed`);

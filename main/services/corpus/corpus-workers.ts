@@ -15,6 +15,8 @@ export interface CorpusWorkers {
   summarise(files: readonly FileToList[]): Promise<ListedArticle[]>;
   /** Searches one batch of articles under `root`; `learnt` holds boilerplate lines worked out afresh. */
   search(root: string, targets: readonly SearchTarget[], query: MentionQuery): Promise<ArticleBatchResult & { learnt: SearchTarget[] }>;
+  /** Starts the worker threads ahead of the first task (see `TaskPool.start`). */
+  start(): void;
   /** Worker threads running (0: everything runs in main). */
   readonly threads: number;
   close(): Promise<void>;
@@ -58,6 +60,7 @@ export function createCorpusWorkers(options: CorpusWorkersOptions): CorpusWorker
       const { searched, hits, learnt } = expect(await pool.run({ kind: 'search', root, targets, query }), 'search');
       return { searched, hits: unpackHits(hits), learnt };
     },
+    start: () => pool.start(),
     get threads() {
       return pool.threads;
     },

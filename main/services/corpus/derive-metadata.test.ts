@@ -111,3 +111,33 @@ describe('firstSentence', () => {
     expect(firstSentence(paragraph)).toBe(sentence);
   });
 });
+
+describe('firstSentence, segments looked up by position', () => {
+  /** The same rule with the segments iterated, as it was first written. */
+  const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const iterated = (paragraph: string): string => {
+    let sentence = '';
+    for (const { segment } of SENTENCES.segment(paragraph)) {
+      sentence += segment;
+      const word = /(?:^|[\s(“"‘'])([\p{L}.]+)\.\s*$/u.exec(sentence)?.[1];
+      const abbreviation = word !== undefined && (word.includes('.') || /^\p{Lu}$/u.test(word) || ['dr', 'mr', 'jan', 'gen', 'st'].includes(word.toLowerCase()));
+      const openQuote = (sentence.match(/"/gu)?.length ?? 0) % 2 === 1 || (sentence.match(/“/gu)?.length ?? 0) > (sentence.match(/”/gu)?.length ?? 0);
+      if (!abbreviation && !openQuote) break;
+    }
+    return sentence.replace(/\s+/gu, ' ').trim();
+  };
+  const PIECES = ['The talks began.', 'Dr.', 'Mr. J. R. Ewing', 'U.S.', 'troops left.', 'Gen. Kagame spoke!', 'Is it over?', '"Stop.', 'Now."', '“Stop. Now,”', 'she said.', 'Jan. 5.',
+    'It costs $3.5 million.', 'مرحبا بالعالم.', '😀 done.', ' ', '  ', '\u00a0', 'no full stop', '…', 'St. Louis'];
+
+  it('gives what iterating the segments gives, on random paragraphs', () => {
+    let state = 5;
+    const random = (): number => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state / 2 ** 32;
+    };
+    for (let run = 0; run < 3_000; run++) {
+      const paragraph = Array.from({ length: Math.floor(random() * 10) }, () => PIECES[Math.floor(random() * PIECES.length)] ?? '').join(' ');
+      expect(firstSentence(paragraph), JSON.stringify(paragraph)).toBe(iterated(paragraph));
+    }
+  });
+});

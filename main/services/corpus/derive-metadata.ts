@@ -1,5 +1,7 @@
 import type { DerivedMetadata, LineInfo } from '../../../shared/model/article';
+import { isWhiteSpaceUnit } from '../../../shared/text/white-space';
 import { isStampLine } from './detect-boilerplate';
+import { collapseWhiteSpace } from './white-space-words';
 
 /** Bylines and "Published:" lines only count this close to the top (in non-blank lines). */
 const HEADER_LINES = 6;
@@ -26,7 +28,6 @@ const SOURCE = /^source\s*:\s*(?<source>\S.{1,60})$/iu;
 const BYLINE_START = /^\s*(?:By|BY|by)\s/u;
 const PUBLISHED_START = /^\s*(?:first\s+published|published|updated|posted|date)/iu;
 const SOURCE_START = /^\s*source\s*:/iu;
-const NOT_SPACE = /\S/u;
 const DASH = String.raw`\s*(?:—|–|--|-)\s+`;
 /** "KIGALI —", "NAIROBI, Jan 29 (Reuters) -": an upper-case place, optionally a date and agency. */
 const CAPS_DATELINE = new RegExp(
@@ -46,20 +47,17 @@ const AGENCY_DATELINE = new RegExp(
  * The title falls back to the first sentence of the first paragraph, shortened to ~90 characters.
  */
 export function deriveMetadata(text: string, lines: readonly LineInfo[], titleHint?: string): DerivedMetadata {
-  const content = contentLines(text, lines);
-  const header = content.slice(0, HEADER_LINES);
+  const content = new ContentLines(text, lines);
+  const header = content.first(HEADER_LINES);
   const bylineLine = header.find((line) => BYLINE_START.test(line.raw) && parseByline(line.text) !== null);
   const byline = bylineLine ? parseByline(bylineLine.text) : null;
   const publishedLine = header.find((line) => PUBLISHED_START.test(line.raw) && PUBLISHED.test(line.text) && words(line.text) <= 12);
-  // Every line may be a "Source:" line, but only one that starts like one is tidied up and tested.
-  const sourceLine = content.find((line) => SOURCE_START.test(line.raw) && line.text.length < 120 && SOURCE.test(line.text) && words(line.text) <= 8);
-  const isNote = (line: (typeof content)[number]): boolean =>
-    line === bylineLine || line === publishedLine || line === sourceLine;
+  const sourceLine = findSourceLine(text, lines);
+  const isNote = (line: ContentLine): boolean => line === bylineLine || line === publishedLine || line.index === sourceLine?.index;
 
-  const first = content[0];
+  const first = content.at(0);
   const headline = !titleHint?.trim() && first && !isNote(first) && looksLikeHeadline(first.text) ? first : undefined;
-  const body = content.filter((line) => line !== headline && !isNote(line));
-  const paragraph = body.find((line) => line.info?.kind !== 'heading') ?? body[0];
+  const paragraph = firstParagraph(content, (line) => line !== headline && !isNote(line));
   const dateline = paragraph ? (CAPS_DATELINE.exec(paragraph.text) ?? AGENCY_DATELINE.exec(paragraph.text)) : null;
 
   const title =
@@ -82,6 +80,8 @@ class ContentLine {
   constructor(
     readonly raw: string,
     readonly info: LineInfo | undefined,
+    /** Its line number in the text. */
+    readonly index: number,
   ) {}
 
   /** Long paragraphs are only ever searched at their start (title, dateline): only trimmed. */
@@ -92,17 +92,87 @@ class ContentLine {
 }
 
 /**
- * The lines that can carry metadata. Their tidied text is computed lazily, since only the first few
- * and a possible "Source:" line are ever looked at: tidying every line was most of the cost of
- * deriving metadata for a 10,000-article corpus.
+ * The lines that can carry metadata (not blank, not boilerplate), read from the text as far as
+ * they are asked for: the title, byline and dateline are in the first few, so the rest of the
+ * article is never split into lines (splitting and tidying every line was most of the cost of
+ * deriving metadata for a 10,000-article corpus).
  */
-function contentLines(text: string, lines: readonly LineInfo[]): ContentLine[] {
-  const content: ContentLine[] = [];
-  text.split('\n').forEach((raw, i) => {
-    const info = lines[i];
-    if (info?.kind !== 'blank' && info?.boilerplate !== true && NOT_SPACE.test(raw)) content.push(new ContentLine(raw, info));
-  });
-  return content;
+export class ContentLines {
+  private readonly read: ContentLine[] = [];
+  /** Where the next line to look at starts in the text, and its line number. */
+  private next = 0;
+  private lineNumber = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: readonly LineInfo[],
+  ) {}
+
+  /** The `k`th content line (from 0), or undefined past the last. */
+  at(k: number): ContentLine | undefined {
+    while (this.read.length <= k && this.next <= this.text.length) {
+      const end = lineEnd(this.text, this.next);
+      const info = this.lines[this.lineNumber];
+      if (isContent(info) && firstNonSpace(this.text, this.next, end) < end) {
+        this.read.push(new ContentLine(this.text.slice(this.next, end), info, this.lineNumber));
+      }
+      this.next = end + 1;
+      this.lineNumber += 1;
+    }
+    return this.read[k];
+  }
+
+  /** The first `count` content lines (fewer when there are not as many). */
+  first(count: number): ContentLine[] {
+    this.at(count - 1);
+    return this.read.slice(0, count);
+  }
+}
+
+/** The first content line that `inBody` keeps and is not a heading, else the first it keeps. */
+function firstParagraph(content: ContentLines, inBody: (line: ContentLine) => boolean): ContentLine | undefined {
+  let firstInBody: ContentLine | undefined;
+  for (let k = 0, line = content.at(0); line; line = content.at(++k)) {
+    if (!inBody(line)) continue;
+    if (line.info?.kind !== 'heading') return line;
+    firstInBody ??= line;
+  }
+  return firstInBody;
+}
+
+/**
+ * The first content line anywhere in the text that is a "Source: …" line. Every line may be one,
+ * so every line is looked at, but only by its first character: only a line whose first non-space
+ * character can start "source" (case-insensitively: s, S or the long s ſ) is cut out and tested.
+ */
+export function findSourceLine(text: string, lines: readonly LineInfo[]): ContentLine | undefined {
+  for (let start = 0, lineNumber = 0; start <= text.length; lineNumber++) {
+    const end = lineEnd(text, start);
+    const first = firstNonSpace(text, start, end);
+    const unit = text.charCodeAt(first);
+    if (first < end && (unit === 0x73 || unit === 0x53 || unit === 0x17f) && isContent(lines[lineNumber])) {
+      const line = new ContentLine(text.slice(start, end), lines[lineNumber], lineNumber);
+      if (SOURCE_START.test(line.raw) && line.text.length < 120 && SOURCE.test(line.text) && words(line.text) <= 8) return line;
+    }
+    start = end + 1;
+  }
+  return undefined;
+}
+
+function isContent(info: LineInfo | undefined): boolean {
+  return info?.kind !== 'blank' && info?.boilerplate !== true;
+}
+
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end === -1 ? text.length : end;
+}
+
+/** The index of the first character in [from, end) that is not white space (as `\s`), or `end`. */
+function firstNonSpace(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && isWhiteSpaceUnit(text.charCodeAt(i))) i += 1;
+  return i;
 }
 
 /** "By Jane Doe and John Roe, Reuters" → names and agency; null unless the rest reads as names. */
@@ -140,9 +210,12 @@ const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
  * or has an open quotation mark.
  */
 export function firstSentence(paragraph: string): string {
+  // Segments are looked up by position (`containing`) rather than iterated: the same segments,
+  // without an iterator and its result objects for every paragraph.
+  const segments = SENTENCES.segment(paragraph);
   let sentence = '';
-  for (const { segment } of SENTENCES.segment(paragraph)) {
-    sentence += segment;
+  for (let segment = segments.containing(0); segment; segment = segments.containing(segment.index + segment.segment.length)) {
+    sentence += segment.segment;
     if (!endsWithAbbreviation(sentence) && !hasOpenQuote(sentence)) break;
   }
   return collapse(sentence);
@@ -170,7 +243,7 @@ function shortTitle(sentence: string): string {
 }
 
 function collapse(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
+  return collapseWhiteSpace(text);
 }
 
 function words(text: string): number {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectBoilerplate, isSingleLineBoilerplate, isStampLine } from './detect-boilerplate';
+import { CROSS_LINK, detectBoilerplate, FURNITURE, isSingleLineBoilerplate, isStampLine, STAMP } from './detect-boilerplate';
 
 const corpusLines = (name: string): string[] =>
   readFileSync(new URL(`../../../corpus/${name}`, import.meta.url), 'utf8').split('\n');
@@ -112,5 +112,43 @@ describe('isStampLine', () => {
       [true, true, true, true, true, true],
     );
     expect(['At 06:00 the shelling began.', 'M23', '1994'].map(isStampLine)).toEqual([false, false, false]);
+  });
+});
+
+describe('the pre-checks on raw lines', () => {
+  /** The rules without any shortcut: the line normalised, then every pattern tried. */
+  const normalise = (line: string): string => line.trim().replace(/\s+/gu, ' ');
+  const singleLineByRule = (line: string): boolean => {
+    const text = normalise(line);
+    return text !== '' && (CROSS_LINK.test(text) || (text.split(' ').length <= 12 && FURNITURE.some((pattern) => pattern.test(text))));
+  };
+  const PIECES = ['Share', 'share', 'SHARE', 'this', 'article', 'on', 'WhatsApp', 'Sign', 'sign', 'up', 'Subscribe', 'newsletter', 'now', 'Leave', 'a', 'comment', 'comments',
+    'What', 'is', "what's", 'your', 'opinion', '?', '3', '(12)', '12', 'Follow', 'us', 'Advertisement', 'Sponsored', 'content', 'Scroll', 'to', 'continue', 'with',
+    'Copyright', '©', '2025', 'All', 'rights', 'reserved', 'ALSO', 'READ:', 'Read', 'more:', 'Related:', 'ſhare', 'Post', 'Add', 'Write', 'the', 'first', '.', 'Jan', '06:00',
+    '5', 'hours', 'ago', '26', 'March', '2025-03-26', '26.03.2025', 'pm', 'text', 'Kagame'];
+  const SPACES = [' ', '  ', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff'];
+
+  function seeded(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state / 2 ** 32;
+    };
+  }
+
+  it('refuse no line that the rules would mark, on random short lines', () => {
+    const random = seeded(2026);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+    let marked = 0;
+    for (let run = 0; run < 20_000; run++) {
+      const words = Array.from({ length: 1 + Math.floor(random() * 14) }, () => pick(PIECES));
+      const line = (random() < 0.3 ? pick(SPACES) : '') + words.map((word, i) => (i === 0 ? word : pick(SPACES) + word)).join('');
+      const expected = singleLineByRule(line);
+      if (expected) marked += 1;
+      expect(isSingleLineBoilerplate(line), JSON.stringify(line)).toBe(expected);
+      expect(isStampLine(line), JSON.stringify(line)).toBe(STAMP.test(normalise(line)));
+    }
+    // The generator does reach the patterns, so the comparison is not vacuous.
+    expect(marked).toBeGreaterThan(200);
   });
 });

@@ -1,7 +1,7 @@
-import { hasAtMostWords } from './white-space-words';
+import { collapseWhiteSpace, hasAtMostWords } from './white-space-words';
 
 /** "ALSO READ: …", "Read more: …", "Related: …": a cross-link to another story, on one line. */
-const CROSS_LINK = /^(?:also read|read also|see also)\s*[:\-–—|]|^(?:read more|related|recommended|more from [^:]{1,40})\s*:/iu;
+export const CROSS_LINK = /^(?:also read|read also|see also)\s*[:\-–—|]|^(?:read more|related|recommended|more from [^:]{1,40})\s*:/iu;
 
 /**
  * What every `CROSS_LINK` match starts with, on the raw line (white space not yet collapsed, same
@@ -10,7 +10,7 @@ const CROSS_LINK = /^(?:also read|read also|see also)\s*[:\-–—|]|^(?:read mo
 const CROSS_LINK_START = /^\s*(?:also\s+read|read\s+also|see\s+also|read\s+more|related|recommended|more\s+from\s)/iu;
 
 /** Whole-line site furniture: comment prompts, share and subscribe buttons, ad labels. */
-const FURNITURE = [
+export const FURNITURE = [
   /^what(?:['’]s| is) your opinion(?: on this(?: topic| story| article)?)?\s*\?$/iu,
   /^(?:leave|post|add|write) (?:the first|a|your) comment$/iu,
   /^(?:\d+ )?comments?(?: \(\d+\))?$/iu,
@@ -22,6 +22,13 @@ const FURNITURE = [
   /^(?:advertisement|sponsored(?: content)?|scroll to continue with content)$/iu,
   /^(?:copyright\b|©).*all rights reserved$/iu,
 ];
+
+/**
+ * What every `FURNITURE` match starts with, on the raw line (see `CROSS_LINK_START`): each
+ * pattern's first word, with the same flags, so a line failing this matches none of them.
+ */
+const FURNITURE_START =
+  /^\s*(?:what|leave|post|add|write|\d|comment|share|subscribe|sign\s+up|follow|advertisement|sponsored|scroll|copyright|©)/iu;
 
 /** Furniture lines are short; a real paragraph that happens to start with "Subscribe" is not. */
 const FURNITURE_MAX_WORDS = 12;
@@ -53,7 +60,7 @@ const TEASER_HEADING = new RegExp(
 const TEASER_HEADING_START = /^\s*(?:read|also|related|more|you|recommended|most|trending|latest|top|editor)/iu;
 
 /** "06:00", "1:47 pm", "5 hours ago", "26 March 2025", "March 26, 2025 10:15", "2025-03-26", "26.03.2025". */
-const STAMP = new RegExp(
+export const STAMP = new RegExp(
   `^(?:${[
     String.raw`\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?`,
     String.raw`\d+\s+(?:mins?|minutes?|hours?|days?|weeks?)\s+ago`,
@@ -61,6 +68,9 @@ const STAMP = new RegExp(
   ].join('|')})$`,
   'iu',
 );
+
+/** `\d` is ASCII digits only, with or without the `u` flag. */
+const ASCII_DIGIT = /[0-9]/;
 
 /** A teaser without a time stamp must look like a headline: short, and not a finished sentence. */
 const TEASER_HEADLINE_MAX_WORDS = 20;
@@ -92,7 +102,7 @@ export function isSingleLineBoilerplate(line: string): boolean {
   const mayCrossLink = CROSS_LINK_START.test(line);
   // A long paragraph can only be a cross-link ("ALSO READ: <headline>"), which shows in its first words.
   if (line.length > FURNITURE_MAX_CHARS) return mayCrossLink && CROSS_LINK.test(normalise(line.slice(0, 80)));
-  if (!mayCrossLink && !hasAtMostWords(line, FURNITURE_MAX_WORDS)) return false;
+  if (!mayCrossLink && (!FURNITURE_START.test(line) || !hasAtMostWords(line, FURNITURE_MAX_WORDS))) return false;
   const text = normalise(line);
   if (text === '') return false;
   if (CROSS_LINK.test(text)) return true;
@@ -101,7 +111,8 @@ export function isSingleLineBoilerplate(line: string): boolean {
 
 /** True for a bare time or date line, as used between teasers ("06:00", "5 hours ago"). */
 export function isStampLine(line: string): boolean {
-  return STAMP.test(normalise(line));
+  // Every stamp has a digit: most lines have none and are refused without being normalised.
+  return ASCII_DIGIT.test(line) && STAMP.test(normalise(line));
 }
 
 /**
@@ -133,7 +144,7 @@ function markTeasers(lines: readonly string[], marks: boolean[], start: number):
 }
 
 function normalise(line: string): string {
-  return line.trim().replace(/\s+/gu, ' ');
+  return collapseWhiteSpace(line);
 }
 
 function wordCount(text: string): number {

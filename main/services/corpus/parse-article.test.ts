@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { LineInfo } from '../../../shared/model/article';
-import { countWords, formatFromPath, parseArticle } from './parse-article';
+import { formatFromPath, parseArticle } from './parse-article';
 
 const corpusBytes = (name: string): Uint8Array => readFileSync(new URL(`../../../corpus/${name}`, import.meta.url));
 const corpusText = (name: string): string => Buffer.from(corpusBytes(name)).toString('utf8');
@@ -87,24 +87,6 @@ describe('parseArticle', () => {
       warnings: [{ code: 'empty', message: 'The file is empty (0 bytes)' }],
       readable: true,
     });
-  });
-});
-
-describe('countWords', () => {
-  it('matches `wc -w` on corpus 002, which has no abbreviations or stray punctuation', () => {
-    expect(countWords(corpusText('002_5c9336af2132081a.txt'))).toBe(408);
-  });
-
-  it.each([
-    ['', 0],
-    ['  \n\t ', 0],
-    ["Congo's de-escalate l’on cross-border", 4],
-    ['U.S. 06:00 — 1994, M23!', 6],
-    ['Cafe\u0301 déjà 👋🏽 vu', 3],
-    ['مرحبا بالعالم، שלום עולם', 4],
-    ["'quoted' -dash- trailing'", 3],
-  ])('counts %j as %i words', (text, count) => {
-    expect(countWords(text)).toBe(count);
   });
 });
 

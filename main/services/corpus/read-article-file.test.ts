@@ -42,4 +42,17 @@ describe('readArticleFile', () => {
       expect(readArticleFileSync(absolute, name), name).toEqual(await readArticleFile(absolute, name));
     }
   });
+
+  it('reads files of every size the same way, one after the other through its kept buffer', async () => {
+    // Growing and shrinking: a small file read after a large one must not see the large one's bytes.
+    const sizes = [5, 70_000, 3, 300_000, 1_500_000, 12, 0, 11 * 1024 * 1024, 40];
+    const names = sizes.map((size, i) => `size-${i}.txt`);
+    for (const [i, size] of sizes.entries()) await writeFile(path.join(corpus.root, names[i] ?? ''), Buffer.alloc(size, String.fromCharCode(97 + i)));
+    for (const name of names) {
+      const absolute = path.join(corpus.root, name);
+      expect(readArticleFileSync(absolute, name), name).toEqual(await readArticleFile(absolute, name));
+    }
+    // A folder is opened but cannot be read: both readers say so, with its size.
+    expect(readArticleFileSync(corpus.root, 'folder.txt')).toEqual(await readArticleFile(corpus.root, 'folder.txt'));
+  });
 });

@@ -82,6 +82,28 @@ describe('createTaskPool', () => {
     expect([a.refs, b.refs]).toEqual([-1, -1]);
   });
 
+  it('starts its workers when asked, before any task, once, and not after it is closed', async () => {
+    const a = new FakeWorker();
+    const b = new FakeWorker();
+    const { pool, runInThread } = poolOf([a, b]);
+    expect(pool.threads).toBe(0);
+    pool.start();
+    pool.start();
+    expect(pool.threads).toBe(2);
+    // Started but idle: they do not keep the process alive.
+    expect([a.refs, b.refs]).toEqual([-1, -1]);
+    const result = pool.run(5);
+    expect(a.received.map((m) => m.task)).toEqual([5]);
+    a.answer();
+    expect(await result).toBe(50);
+    expect(runInThread).not.toHaveBeenCalled();
+
+    const closed = poolOf([new FakeWorker()]);
+    await closed.pool.close();
+    closed.pool.start();
+    expect(closed.pool.threads).toBe(0);
+  });
+
   it('rejects a task the worker reports as failed, and goes on with the next', async () => {
     const a = new FakeWorker();
     const { pool } = poolOf([a]);
