@@ -29,8 +29,9 @@ async function seedRegistry(page: Page): Promise<void> {
       entities.push({ id: 'bench-entity-' + i, typeId: types[i % types.length].id, name: word() + ' ' + word(), aliases: i % 3 === 0 ? [word()] : [], description: '', externalId: '', createdAt: now, updatedAt: now });
     }
     await new Promise((resolve, reject) => {
-      const tx = db.transaction(['entities', 'annotations', 'entityMentionCounts'], 'readwrite');
+      const tx = db.transaction(['entities', 'annotationPacks', 'entityMentionCounts'], 'readwrite');
       const totals = new Map();
+      const packs = new Map();
       for (const entity of entities) tx.objectStore('entities').put(entity);
       for (let i = 0; i < ${MENTIONS}; i++) {
         // Skewed like real corpora: a few entities are named everywhere, most a handful of times.
@@ -38,11 +39,19 @@ async function seedRegistry(page: Page): Promise<void> {
         const start = Math.floor(random() * 20000);
         const exact = entity.name;
         totals.set(entity.id, (totals.get(entity.id) || 0) + 1);
-        tx.objectStore('annotations').put({
-          id: 'bench-mention-' + i, articleId: 'bench-article-' + Math.floor(random() * ${ARTICLES}), kind: 'mention', entityId: entity.id, comment: '',
+        const articleId = 'bench-article-' + Math.floor(random() * ${ARTICLES});
+        if (!packs.has(articleId)) packs.set(articleId, []);
+        packs.get(articleId).push({
+          id: 'bench-mention-' + i, articleId, kind: 'mention', entityId: entity.id, comment: '',
           target: { quote: { type: 'TextQuoteSelector', exact, prefix: 'the words that came before the name, ', suffix: ' and the words after it in the text' }, position: { type: 'TextPositionSelector', start, end: start + exact.length } },
           anchor: { status: 'exact', start, end: start + exact.length, confidence: 1 }, createdAt: now, updatedAt: now,
         });
+      }
+      // One row per article holding its annotations in id order, as the app stores them (annotation-pack.ts).
+      for (const [articleId, annotations] of packs) {
+        annotations.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        const entityIds = [...new Set(annotations.map((row) => row.entityId))];
+        tx.objectStore('annotationPacks').put({ articleId, annotations, annotationIds: annotations.map((row) => row.id), entityIds });
       }
       // The totals the app keeps beside the mentions (mention-count-store.ts), as its writes leave them.
       tx.objectStore('entityMentionCounts').put({ id: 'totals', totals: Object.fromEntries(totals) });

@@ -1,4 +1,5 @@
 import type { ProjectData } from '../../../shared/export/archive-schema';
+import { addAnnotations, allStoredAnnotations } from '../db/annotation-packs';
 import { countImportedMentions } from '../db/mention-count-store';
 import type { WorkbenchDb } from '../db/workbench-db';
 
@@ -10,14 +11,14 @@ import type { WorkbenchDb } from '../db/workbench-db';
 
 /** Every research row of the project, read in one consistent transaction. */
 export async function readProjectData(db: WorkbenchDb): Promise<ProjectData> {
-  return db.transaction('r', [db.articles, db.articleMeta, db.legend, db.entityTypes, db.entities, db.annotations, db.rejectedHits, db.notes], async () => {
+  return db.transaction('r', [db.articles, db.articleMeta, db.legend, db.entityTypes, db.entities, db.annotationPacks, db.rejectedHits, db.notes], async () => {
     const [articles, articleMeta, legend, entityTypes, entities, annotations, rejectedHits, notes] = await Promise.all([
       db.articles.toArray(),
       db.articleMeta.toArray(),
       db.legend.toArray(),
       db.entityTypes.toArray(),
       db.entities.toArray(),
-      db.annotations.toArray(),
+      allStoredAnnotations(db),
       db.rejectedHits.toArray(),
       db.notes.toArray(),
     ]);
@@ -39,9 +40,9 @@ export async function readProjectData(db: WorkbenchDb): Promise<ProjectData> {
  * `version(6)` for no measurable gain. Even with no secondary index at all it still took 6.8 s.
  */
 export async function writeProjectData(db: WorkbenchDb, rows: ProjectData, replace: boolean): Promise<void> {
-  await db.transaction('rw', [db.articles, db.articleMeta, db.legend, db.entityTypes, db.entities, db.annotations, db.rejectedHits, db.notes, db.paintSnapshots, db.entityMentionCounts, db.entityIndexSnapshots], async () => {
+  await db.transaction('rw', [db.articles, db.articleMeta, db.legend, db.entityTypes, db.entities, db.annotationPacks, db.rejectedHits, db.notes, db.paintSnapshots, db.entityMentionCounts, db.entityIndexSnapshots], async () => {
     if (replace) {
-      await Promise.all([db.articles.clear(), db.articleMeta.clear(), db.legend.clear(), db.entityTypes.clear(), db.entities.clear(), db.annotations.clear(), db.rejectedHits.clear(), db.notes.clear()]);
+      await Promise.all([db.articles.clear(), db.articleMeta.clear(), db.legend.clear(), db.entityTypes.clear(), db.entities.clear(), db.annotationPacks.clear(), db.rejectedHits.clear(), db.notes.clear()]);
     }
     // Snapshots of articles whose highlights change would paint the old set: drop them (a cache).
     if (replace) await db.paintSnapshots.clear();
@@ -51,7 +52,8 @@ export async function writeProjectData(db: WorkbenchDb, rows: ProjectData, repla
     await db.legend.bulkAdd(rows.legend);
     await db.entityTypes.bulkAdd(rows.entityTypes);
     await db.entities.bulkAdd(rows.entities);
-    await db.annotations.bulkAdd(rows.annotations);
+    // Into their articles' packs: whole new packs when replacing, appended to the stored ones when merging.
+    await addAnnotations(db, rows.annotations);
     await db.rejectedHits.bulkAdd(rows.rejectedHits);
     await db.notes.bulkAdd(rows.notes);
     await countImportedMentions(db, rows.annotations, replace);
