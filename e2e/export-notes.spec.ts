@@ -32,14 +32,12 @@ async function seedMention(page: Page): Promise<void> {
               target: { quote: { type: 'TextQuoteSelector', exact: 'President Paul Kagame', prefix: '', suffix: ' on Wednesday, January 29, said ' }, position: { type: 'TextPositionSelector', start: 0, end: 21 } },
               anchor: { status: 'exact', start: 0, end: 21, confidence: 1 }, createdAt: now, updatedAt: now,
             };
-            // Into the article's pack of annotations (schema version 6), beside any highlights, in id order.
+            // As a pack of its own after the article's packs of annotations (schema version 6).
             const packs = tx.objectStore('annotationPacks');
-            const stored = packs.get(articleId);
-            stored.onsuccess = () => {
-              const annotations = [...((stored.result as { annotations?: Array<{ id: string; kind: string; entityId?: string }> } | undefined)?.annotations ?? []), mention];
-              annotations.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-              const entityIds = [...new Set(annotations.flatMap((row) => (row.kind === 'mention' && row.entityId ? [row.entityId] : [])))];
-              packs.put({ articleId, annotations, annotationIds: annotations.map((row) => row.id), entityIds });
+            const keys = packs.getAllKeys(IDBKeyRange.bound([articleId, -Infinity], [articleId, Infinity]));
+            keys.onsuccess = () => {
+              const chunk = Math.max(-1, ...(keys.result as Array<[string, number]>).map(([, n]) => n)) + 1;
+              packs.put({ articleId, chunk, annotations: [mention], annotationIds: [mention.id], entityIds: [mention.entityId] });
             };
           };
           tx.oncomplete = () => (db.close(), resolve());

@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { PACK_SIZE } from '../../renderer/src/db/annotation-pack';
 import { startBrowserModeServer } from '../support/browser-mode-server';
 import { median, type BenchRow } from './bench-stats';
 import { waitForMark } from './page-marks';
@@ -47,11 +48,14 @@ async function seedRegistry(page: Page): Promise<void> {
           anchor: { status: 'exact', start, end: start + exact.length, confidence: 1 }, createdAt: now, updatedAt: now,
         });
       }
-      // One row per article holding its annotations in id order, as the app stores them (annotation-pack.ts).
-      for (const [articleId, annotations] of packs) {
-        annotations.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-        const entityIds = [...new Set(annotations.map((row) => row.entityId))];
-        tx.objectStore('annotationPacks').put({ articleId, annotations, annotationIds: annotations.map((row) => row.id), entityIds });
+      // Packed as the app packs them (annotation-pack.ts): per article, in id order, ${PACK_SIZE} to a row.
+      for (const [articleId, rows] of packs) {
+        rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        for (let chunk = 0; chunk * ${PACK_SIZE} < rows.length; chunk++) {
+          const annotations = rows.slice(chunk * ${PACK_SIZE}, (chunk + 1) * ${PACK_SIZE});
+          const entityIds = [...new Set(annotations.map((row) => row.entityId))];
+          tx.objectStore('annotationPacks').put({ articleId, chunk, annotations, annotationIds: annotations.map((row) => row.id), entityIds });
+        }
       }
       // The totals the app keeps beside the mentions (mention-count-store.ts), as its writes leave them.
       tx.objectStore('entityMentionCounts').put({ id: 'totals', totals: Object.fromEntries(totals) });

@@ -1,17 +1,30 @@
 import type { ArticleId } from '../../../shared/model/ids';
 
 /*
- * The stored shape of annotations since schema version 6: one row per article holding all of that
- * article's highlights and mentions. IndexedDB's cost is per record: in this headless Chromium,
- * 50,000 annotation rows took ~3.5 s to write, the same annotations as 1,000 packs ~0.55 s with the
- * two multi-entry indexes below (`e2e/bench/idb-floor.ts`). Only this file and
- * `annotation-packs.ts` know the shape; everything else reads and writes single annotations.
+ * The stored shape of annotations since schema version 6: rows ("packs") of up to PACK_SIZE
+ * annotations of one article. IndexedDB's cost is per record: in this headless Chromium, 50,000
+ * annotation rows took ~3.5 s to write, the same annotations as 1,000 packs ~0.55 s with the two
+ * multi-entry indexes below (`e2e/bench/idb-floor.ts`). Only this file, `annotation-packs.ts` and
+ * `annotation-pack-edit.ts` know the shape; everything else reads and writes single annotations.
  */
 
-/** One article's annotations, with the ids the indexes need derived from them. */
+/**
+ * At most this many annotations per pack. One pack per article made creating a highlight in an
+ * article with 2,000 of them rewrite all 2,000 (~70 ms, against a 16 ms budget; the bench's
+ * "create a highlight"); at 100 it rewrites at most 100 (a few ms), while an import still writes
+ * one row per article for articles of up to 100 annotations (issue 7's archive has 50 each).
+ */
+export const PACK_SIZE = 100;
+
+/** A pack's primary key: its article, and its number among that article's packs. */
+export type PackKey = [articleId: ArticleId, chunk: number];
+
+/** Up to {@link PACK_SIZE} annotations of one article, with the ids the indexes need derived from them. */
 export interface AnnotationPack {
   /** The article every annotation in the pack belongs to; `''` holds stored rows with no readable article. */
   articleId: ArticleId;
+  /** The pack's number among its article's packs (0, 1, ...; gaps where emptied packs were deleted). */
+  chunk: number;
   /**
    * The annotations as stored, in id order (the order the table of one row per annotation kept,
    * so reads list them as before). Validated when written, but read back as `unknown`: a row
@@ -24,8 +37,8 @@ export interface AnnotationPack {
   entityIds: string[];
 }
 
-/** The pack of `articleId` holding `annotations` (sorted into id order, in place), its derived ids computed from them. */
-export function buildPack(articleId: string, annotations: unknown[]): AnnotationPack {
+/** Pack `chunk` of `articleId` holding `annotations` (sorted into id order, in place), its derived ids computed from them. */
+export function buildPack(articleId: string, chunk: number, annotations: unknown[]): AnnotationPack {
   annotations.sort(byId);
   const annotationIds: string[] = [];
   const entityIds = new Set<string>();
@@ -35,19 +48,30 @@ export function buildPack(articleId: string, annotations: unknown[]): Annotation
     const entityId = mentionEntityOfRow(row);
     if (entityId !== undefined) entityIds.add(entityId);
   }
-  return { articleId: articleId as ArticleId, annotations, annotationIds, entityIds: [...entityIds] };
+  return { articleId: articleId as ArticleId, chunk, annotations, annotationIds, entityIds: [...entityIds] };
 }
 
-/** Stored rows grouped into packs by article. */
+/** Stored rows grouped by article into packs of up to {@link PACK_SIZE}, in id order. */
 export function packsFromRows(rows: readonly unknown[]): AnnotationPack[] {
   const byArticle = new Map<string, unknown[]>();
   for (const row of rows) {
     const articleId = articleOfRow(row);
-    const pack = byArticle.get(articleId);
-    if (pack) pack.push(row);
+    const annotations = byArticle.get(articleId);
+    if (annotations) annotations.push(row);
     else byArticle.set(articleId, [row]);
   }
-  return [...byArticle].map(([articleId, annotations]) => buildPack(articleId, annotations));
+  return [...byArticle].flatMap(([articleId, annotations]) => {
+    annotations.sort(byId);
+    return Array.from({ length: Math.ceil(annotations.length / PACK_SIZE) }, (_, chunk) => buildPack(articleId, chunk, annotations.slice(chunk * PACK_SIZE, (chunk + 1) * PACK_SIZE)));
+  });
+}
+
+/** The keys of every pack of `articleId`, as a range of the primary key (chunks are numbers, never infinite). */
+export function articlePackRange(articleId: string): [lower: PackKey, upper: PackKey] {
+  return [
+    [articleId as ArticleId, -Infinity],
+    [articleId as ArticleId, Infinity],
+  ];
 }
 
 /** A stored row's id, when it has a usable one. */

@@ -2,7 +2,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnnotationRecord, HighlightRecord, MentionRecord } from '../../../shared/model/annotation';
 import { AnnotationId, ArticleId, EntityId, LegendId } from '../../../shared/model/ids';
-import { buildPack, idOfRow } from './annotation-pack';
+import { buildPack, idOfRow, PACK_SIZE } from './annotation-pack';
 import {
   addAnnotations,
   allAnnotationIds,
@@ -69,10 +69,10 @@ afterEach(async () => {
 async function packsAndTheirDerivedIds() {
   const packs = await db.annotationPacks.toArray();
   return {
-    stored: packs.map(({ articleId, annotationIds, entityIds }) => ({ articleId, annotationIds, entityIds })),
-    derived: packs.map(({ articleId, annotations }) => {
-      const { annotationIds, entityIds } = buildPack(articleId, [...annotations]);
-      return { articleId, annotationIds, entityIds };
+    stored: packs.map(({ articleId, chunk, annotationIds, entityIds }) => ({ articleId, chunk, annotationIds, entityIds })),
+    derived: packs.map(({ articleId, chunk, annotations }) => {
+      const { annotationIds, entityIds } = buildPack(articleId, chunk, [...annotations]);
+      return { articleId, chunk, annotationIds, entityIds };
     }),
   };
 }
@@ -83,8 +83,8 @@ describe('reading and writing annotations across articles', () => {
     await putAnnotations(db, [ceasefire]);
 
     expect(await db.annotationPacks.toArray()).toEqual([
-      { articleId: KAGAME_ARTICLE, annotations: [ceasefire, goma, president], annotationIds: ['ceasefire', 'goma', 'president'], entityIds: [KAGAME] },
-      { articleId: RUTO_ARTICLE, annotations: [ruto], annotationIds: ['ruto'], entityIds: [] },
+      { articleId: KAGAME_ARTICLE, chunk: 0, annotations: [ceasefire, goma, president], annotationIds: ['ceasefire', 'goma', 'president'], entityIds: [KAGAME] },
+      { articleId: RUTO_ARTICLE, chunk: 0, annotations: [ruto], annotationIds: ['ruto'], entityIds: [] },
     ]);
     expect(await getAnnotation(db, goma.id)).toEqual(goma);
     expect(await getAnnotation(db, AnnotationId.parse('missing'))).toBeUndefined();
@@ -104,7 +104,7 @@ describe('reading and writing annotations across articles', () => {
 
     await deleteAnnotations(db, [ceasefire.id, ruto.id, AnnotationId.parse('missing')]);
     expect(await storedAnnotationRows(db)).toEqual([recoloured]);
-    expect(await db.annotationPacks.toCollection().primaryKeys()).toEqual([KAGAME_ARTICLE]);
+    expect(await db.annotationPacks.toCollection().primaryKeys()).toEqual([[KAGAME_ARTICLE, 0]]);
     await deleteAnnotations(db, [goma.id]);
     await deleteAnnotations(db, [goma.id]);
     expect(await db.annotationPacks.count()).toBe(0);
@@ -159,7 +159,42 @@ describe('mentions of an entity', () => {
 
     await deleteAnnotations(db, [kagameInNairobi.id]);
     expect((await mentionRowsOfEntity(db, KAGAME)).map(idOfRow)).toEqual(['m23', 'president']);
-    expect(await db.annotationPacks.where('entityIds').equals(KAGAME).primaryKeys()).toEqual([KAGAME_ARTICLE]);
+    expect(await db.annotationPacks.where('entityIds').equals(KAGAME).primaryKeys()).toEqual([[KAGAME_ARTICLE, 0]]);
+  });
+});
+
+describe('articles with more annotations than a pack holds', () => {
+  /** Highlights numbered so that their ids sort as their numbers do. */
+  const many = (count: number, from = 0) => Array.from({ length: count }, (_, i) => highlight(`h${String(from + i).padStart(4, '0')}`, KAGAME_ARTICLE, 'Goma', 200 + i));
+  const chunksOf = async () => (await db.annotationPacks.toArray()).map((pack) => [pack.chunk, pack.annotations.length]);
+
+  it('fill the article’s last pack, then open a new one, and still read as one article in id order', async () => {
+    const first = many(PACK_SIZE + 20);
+    await addAnnotations(db, first);
+    expect(await chunksOf()).toEqual([[0, PACK_SIZE], [1, 20]]);
+
+    const created = highlight('a-created-later', KAGAME_ARTICLE, 'ceasefire', 140);
+    await putAnnotations(db, [created]);
+    expect(await chunksOf()).toEqual([[0, PACK_SIZE], [1, 21]]);
+    expect(await annotationRowsOfArticle(db, KAGAME_ARTICLE)).toEqual([created, ...first]);
+
+    await putAnnotations(db, many(PACK_SIZE - 21, PACK_SIZE + 20));
+    await putAnnotations(db, [highlight('z-one-too-many', KAGAME_ARTICLE, 'Goma', 177)]);
+    expect(await chunksOf()).toEqual([[0, PACK_SIZE], [1, PACK_SIZE], [2, 1]]);
+  });
+
+  it('edit and delete an annotation in the pack that holds it, whichever it is', async () => {
+    const rows = many(PACK_SIZE + 5);
+    await addAnnotations(db, rows);
+    const early = rows[3]!;
+    await putAnnotations(db, [{ ...early, comment: 'edited' }]);
+    expect((await db.annotationPacks.get([KAGAME_ARTICLE, 0]))?.annotations[3]).toEqual({ ...early, comment: 'edited' });
+    await deleteAnnotations(db, rows.slice(0, PACK_SIZE).map((row) => row.id));
+    expect(await chunksOf()).toEqual([[1, 5]]);
+    // The emptied first pack is gone; new annotations still go after the last one.
+    await putAnnotations(db, [ceasefire]);
+    expect(await chunksOf()).toEqual([[1, 6]]);
+    expect(await getAnnotation(db, ceasefire.id)).toEqual(ceasefire);
   });
 });
 
@@ -174,8 +209,8 @@ describe('derived ids', () => {
     const { stored, derived } = await packsAndTheirDerivedIds();
     expect(stored).toEqual(derived);
     expect(stored).toEqual([
-      { articleId: KAGAME_ARTICLE, annotationIds: ['ceasefire', 'president', 'ruto'], entityIds: [M23] },
-      { articleId: RUTO_ARTICLE, annotationIds: ['kagame-in-nairobi', 'm23'], entityIds: [KAGAME, M23] },
+      { articleId: KAGAME_ARTICLE, chunk: 0, annotationIds: ['ceasefire', 'president', 'ruto'], entityIds: [M23] },
+      { articleId: RUTO_ARTICLE, chunk: 0, annotationIds: ['kagame-in-nairobi', 'm23'], entityIds: [KAGAME, M23] },
     ]);
   });
 });
@@ -215,7 +250,7 @@ describe('damaged rows', () => {
     await rewriteAnnotations(db, 'all', (row) => (idOfRow(row) === 'goma' ? { ...goma, comment: 'checked' } : undefined));
     await deleteAnnotations(db, [president.id]);
     expect(await annotationRowsOfArticle(db, KAGAME_ARTICLE)).toEqual([damaged, { ...goma, comment: 'checked' }, withoutId]);
-    expect((await db.annotationPacks.get(KAGAME_ARTICLE))?.annotationIds).toEqual(['ceasefire', 'goma']);
+    expect((await db.annotationPacks.get([KAGAME_ARTICLE, 0]))?.annotationIds).toEqual(['ceasefire', 'goma']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { AnnotationRecord } from '../../../shared/model/annotation';
 import type { AnnotationId, ArticleId, EntityId } from '../../../shared/model/ids';
-import { byId, idOfRow, mentionEntityOfRow } from './annotation-pack';
+import { articlePackRange, byId, idOfRow, mentionEntityOfRow, type PackKey } from './annotation-pack';
 import { editPacks } from './annotation-pack-edit';
 import type { WorkbenchDb } from './workbench-db';
 
@@ -35,9 +35,9 @@ export async function annotationRowsByIds(db: WorkbenchDb, ids: readonly Annotat
   if (ids.length === 0) return [];
   const byId = new Map<string, unknown>();
   await db.transaction('r', db.annotationPacks, async () => {
-    // Keys first: a multi-entry index hands a pack over once per id matched, and a pack can be large.
-    const articleIds = [...new Set(await db.annotationPacks.where('annotationIds').anyOf([...ids]).primaryKeys())];
-    for (const pack of await db.annotationPacks.bulkGet(articleIds)) {
+    // Keys first: a multi-entry index hands a pack over once per id matched.
+    const keys = await db.annotationPacks.where('annotationIds').anyOf([...ids]).primaryKeys();
+    for (const pack of await db.annotationPacks.bulkGet(distinctKeys(keys))) {
       for (const row of pack?.annotations ?? []) {
         const id = idOfRow(row);
         if (id !== undefined) byId.set(id, row);
@@ -60,7 +60,10 @@ export async function allAnnotationIds(db: WorkbenchDb): Promise<AnnotationId[]>
 
 /** The stored rows of one article, unvalidated, highlights and mentions alike, in id order. */
 export async function annotationRowsOfArticle(db: WorkbenchDb, articleId: ArticleId): Promise<unknown[]> {
-  return (await db.annotationPacks.get(articleId))?.annotations ?? [];
+  const [lower, upper] = articlePackRange(articleId);
+  const packs = await db.annotationPacks.where(':id').between(lower, upper).toArray();
+  const rows = packs.flatMap((pack) => pack.annotations);
+  return packs.length > 1 ? rows.sort(byId) : rows;
 }
 
 /** The stored mentions of one entity, unvalidated, in id order. */
@@ -70,7 +73,7 @@ export async function mentionRowsOfEntity(db: WorkbenchDb, entityId: EntityId): 
   return packs.length > 1 ? rows.sort(byId) : rows;
 }
 
-/** Every stored row, unvalidated, article by article (each article's in id order). */
+/** Every stored row, unvalidated, article by article. */
 export async function allAnnotationRows(db: WorkbenchDb): Promise<unknown[]> {
   return (await db.annotationPacks.toArray()).flatMap((pack) => pack.annotations);
 }
@@ -132,4 +135,9 @@ export async function rewriteAnnotations(db: WorkbenchDb, ids: readonly Annotati
   if (ids !== 'all' && ids.length === 0) return [];
   const scope = ids === 'all' ? 'all' : { ids, articleIds: [] };
   return editPacks(db, scope, (edit) => edit.rewrite<AnnotationId>(ids === 'all' ? null : new Set(ids), modify));
+}
+
+/** Each pack key once (a multi-entry index lists a pack once per key matched). */
+function distinctKeys(keys: readonly PackKey[]): PackKey[] {
+  return [...new Map(keys.map((key) => [JSON.stringify(key), key])).values()];
 }

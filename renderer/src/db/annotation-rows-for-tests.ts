@@ -1,6 +1,5 @@
 import type { AnnotationRecord } from '../../../shared/model/annotation';
-import type { ArticleId } from '../../../shared/model/ids';
-import { articleOfRow, buildPack, idOfRow } from './annotation-pack';
+import { articleOfRow, articlePackRange, buildPack, idOfRow } from './annotation-pack';
 import { allAnnotationRows } from './annotation-packs';
 import type { WorkbenchDb } from './workbench-db';
 
@@ -9,15 +8,17 @@ import type { WorkbenchDb } from './workbench-db';
  * in DevTools could have left them (damaged ones included), and every stored row read back.
  */
 
-/** Stores `rows` as they are into their articles' packs, each replacing a stored row with its id in that pack. */
+/** Stores `rows` as they are: each in place of the stored row with its id, or at the end of its article's last pack. */
 export async function writeRawAnnotationRows(db: WorkbenchDb, rows: readonly unknown[]): Promise<void> {
   await db.transaction('rw', db.annotationPacks, async () => {
     for (const row of rows) {
-      const articleId = articleOfRow(row);
-      const stored = (await db.annotationPacks.get(articleId as ArticleId))?.annotations ?? [];
       const id = idOfRow(row);
-      const at = id === undefined ? -1 : stored.findIndex((other) => idOfRow(other) === id);
-      await db.annotationPacks.put(buildPack(articleId, at < 0 ? [...stored, row] : stored.map((other, i) => (i === at ? row : other))));
+      const holder = id === undefined ? undefined : await db.annotationPacks.where('annotationIds').equals(id).first();
+      const [lower, upper] = articlePackRange(articleOfRow(row));
+      const pack = holder ?? (await db.annotationPacks.where(':id').between(lower, upper).last());
+      const { articleId, chunk, annotations } = pack ?? { articleId: articleOfRow(row), chunk: 0, annotations: [] };
+      const at = id === undefined ? -1 : annotations.findIndex((other) => idOfRow(other) === id);
+      await db.annotationPacks.put(buildPack(articleId, chunk, at < 0 ? [...annotations, row] : annotations.map((other, i) => (i === at ? row : other))));
     }
   });
 }

@@ -112,6 +112,7 @@ export async function deleteLegendEntry(
       }
       const now = Date.now();
       reassigned = await rewriteAnnotations(db, inUse, (row) => (fieldOf(row, 'legendId') === id ? { ...(row as object), legendId: reassignTo, updatedAt: now } : undefined));
+      reassigned.sort(); // in id order, as the table of one row per annotation listed them
     }
     await db.legend.delete(id);
     return { deleted, reassigned };

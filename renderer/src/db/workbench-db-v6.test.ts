@@ -3,6 +3,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Entity, HighlightRecord, MentionRecord } from '../../../shared/model/annotation';
 import { AnnotationId, ArticleId, EntityId, EntityTypeId, LegendId } from '../../../shared/model/ids';
+import { PACK_SIZE } from './annotation-pack';
 import { annotationRowById, getAnnotation } from './annotation-packs';
 import { storedAnnotationRows } from './annotation-rows-for-tests';
 import { loadAnnotations, putAnnotation } from './annotation-store';
@@ -81,9 +82,9 @@ describe('WorkbenchDb version 6', () => {
 
     expect(await storedAnnotationRows(db)).toEqual([ceasefire, goma, president, m23, kagameInNairobi, ruto, damaged, homeless]);
     expect(await db.annotationPacks.toArray()).toEqual([
-      { articleId: '', annotations: [homeless], annotationIds: ['h-homeless'], entityIds: [] },
-      { articleId: KAGAME_ARTICLE, annotations: [ceasefire, goma, president, m23], annotationIds: ['a-ceasefire', 'b-goma', 'c-president', 'd-m23'], entityIds: [KAGAME, M23] },
-      { articleId: RUTO_ARTICLE, annotations: [kagameInNairobi, ruto, damaged], annotationIds: ['e-kagame-in-nairobi', 'f-ruto', 'g-damaged'], entityIds: [KAGAME] },
+      { articleId: '', chunk: 0, annotations: [homeless], annotationIds: ['h-homeless'], entityIds: [] },
+      { articleId: KAGAME_ARTICLE, chunk: 0, annotations: [ceasefire, goma, president, m23], annotationIds: ['a-ceasefire', 'b-goma', 'c-president', 'd-m23'], entityIds: [KAGAME, M23] },
+      { articleId: RUTO_ARTICLE, chunk: 0, annotations: [kagameInNairobi, ruto, damaged], annotationIds: ['e-kagame-in-nairobi', 'f-ruto', 'g-damaged'], entityIds: [KAGAME] },
     ]);
     expect(db.verno).toBe(6);
     expect(db.tables.map((table) => table.name)).not.toContain('annotations');
@@ -113,6 +114,19 @@ describe('WorkbenchDb version 6', () => {
     // And it stays so when opened again (the upgrade runs once).
     const again = open();
     expect(await storedAnnotationRows(again)).toHaveLength(7);
+  });
+
+  it('splits an article with more annotations than a pack holds into full packs, in id order', async () => {
+    const many = Array.from({ length: 2 * PACK_SIZE + 1 }, (_, i) => ({ ...goma, id: AnnotationId.parse(`goma-${String(i).padStart(4, '0')}`) }));
+    await createVersion5([...many].reverse());
+    const db = open();
+
+    expect((await db.annotationPacks.toArray()).map((pack) => [pack.chunk, pack.annotationIds[0], pack.annotations.length])).toEqual([
+      [0, 'goma-0000', PACK_SIZE],
+      [1, `goma-${String(PACK_SIZE).padStart(4, '0')}`, PACK_SIZE],
+      [2, `goma-${String(2 * PACK_SIZE).padStart(4, '0')}`, 1],
+    ]);
+    expect((await loadAnnotations(db, KAGAME_ARTICLE)).annotations).toEqual(many);
   });
 
   it('creates no pack for a version 5 database without annotations', async () => {

@@ -1,5 +1,5 @@
 import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
-import { packsFromRows, type AnnotationPack } from './annotation-pack';
+import { packsFromRows, type AnnotationPack, type PackKey } from './annotation-pack';
 import type { Entity, EntityType, LegendEntry, RejectedHit } from '../../../shared/model/annotation';
 import { EntityTypeId, LegendId, newArticleId, type ArticleId } from '../../../shared/model/ids';
 import type { EntityIndexSnapshotRow } from './entity-index-snapshot';
@@ -107,7 +107,7 @@ export class WorkbenchDb extends Dexie {
   articleMeta!: EntityTable<ArticleMetaRecord, 'path'>;
   articles!: EntityTable<ArticleRecord, 'id'>;
   /** Every annotation, highlights and mentions, packed by article (since version 6; see `annotation-packs.ts`). */
-  annotationPacks!: EntityTable<AnnotationPack, 'articleId'>;
+  annotationPacks!: Table<AnnotationPack, PackKey>;
   legend!: EntityTable<LegendEntry, 'id'>;
   paintSnapshots!: EntityTable<PaintSnapshot, 'articleId'>;
   entityTypes!: EntityTable<EntityType, 'id'>;
@@ -186,13 +186,13 @@ export class WorkbenchDb extends Dexie {
           });
         await tx.table('entityMentionCounts').put({ id: 'totals', totals: Object.fromEntries(totals) });
       });
-    // Version 6: annotations packed one row per article (`annotation-pack.ts`): IndexedDB's cost is
-    // per record, and an import of 50,000 annotations spent ~4.9 s writing them one row each. Every
-    // row of the old table moves into its article's pack, in id order (the old table's), damaged
-    // rows included; Dexie lets the upgrade read a table its version deletes, and deletes it after.
-    // The mention totals of version 5 stay right: the mentions are the same.
+    // Version 6: annotations packed by article, up to 100 per row (`annotation-pack.ts`): IndexedDB's
+    // cost is per record, and an import of 50,000 annotations spent ~4.9 s writing them one row each.
+    // Every row of the old table moves into its article's packs, in id order, damaged rows included;
+    // Dexie lets the upgrade read a table its version deletes, and deletes it after. The mention
+    // totals of version 5 stay right: the mentions are the same.
     this.version(6)
-      .stores({ annotations: null, annotationPacks: '&articleId, *annotationIds, *entityIds' })
+      .stores({ annotations: null, annotationPacks: '[articleId+chunk], *annotationIds, *entityIds' })
       .upgrade(async (tx) => {
         const rows: unknown[] = await tx.table('annotations').toArray();
         await tx.table('annotationPacks').bulkAdd(packsFromRows(rows));
