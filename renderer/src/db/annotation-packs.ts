@@ -33,18 +33,18 @@ export async function getAnnotation(db: WorkbenchDb, id: AnnotationId): Promise<
 /** The stored rows of `ids`, unvalidated, aligned with `ids` (`undefined` where there is none). */
 export async function annotationRowsByIds(db: WorkbenchDb, ids: readonly AnnotationId[]): Promise<unknown[]> {
   if (ids.length === 0) return [];
-  const byId = new Map<string, unknown>();
+  const rowsById = new Map<string, unknown>();
   await db.transaction('r', db.annotationPacks, async () => {
     // Keys first: a multi-entry index hands a pack over once per id matched.
     const keys = await db.annotationPacks.where('annotationIds').anyOf([...ids]).primaryKeys();
     for (const pack of await db.annotationPacks.bulkGet(distinctKeys(keys))) {
       for (const row of pack?.annotations ?? []) {
         const id = idOfRow(row);
-        if (id !== undefined) byId.set(id, row);
+        if (id !== undefined) rowsById.set(id, row);
       }
     }
   });
-  return ids.map((id) => byId.get(id));
+  return ids.map((id) => rowsById.get(id));
 }
 
 /** Which of `ids` are stored (reads index keys only). */
@@ -87,8 +87,9 @@ export async function allStoredAnnotations(db: WorkbenchDb): Promise<AnnotationR
 }
 
 /**
- * Stores `rows`, each replacing the stored annotation with its id wherever it is (in its article's
- * pack, or in another article's when its article changed), or added at the end of its article's.
+ * Stores `rows`, each replacing the stored annotation with its id where it is (or, when its
+ * article changed, moving it to its new article), or added to its article's last pack (a new pack
+ * when that one is full).
  */
 export async function putAnnotations(db: WorkbenchDb, rows: readonly AnnotationRecord[]): Promise<void> {
   await writeAnnotationChanges(db, { put: rows });
