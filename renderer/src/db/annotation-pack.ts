@@ -11,10 +11,12 @@ import type { ArticleId } from '../../../shared/model/ids';
 /**
  * At most this many annotations per pack. One pack per article made creating a highlight in an
  * article with 2,000 of them rewrite all 2,000 (~70 ms, against a 16 ms budget; the bench's
- * "create a highlight"); at 100 it rewrites at most 100 (a few ms), while an import still writes
- * one row per article for articles of up to 100 annotations (issue 7's archive has 50 each).
+ * "create a highlight"); at 50 it reads and rewrites at most 50 (a few ms more than one row
+ * per annotation cost), while an import still writes one row per article for articles of up to
+ * 50 annotations (issue 7's archive has 50 each). 100 measured no better than 50 within the noise
+ * of a shared machine; 10 not clearly better either, and it would multiply the rows an import writes.
  */
-export const PACK_SIZE = 100;
+export const PACK_SIZE = 50;
 
 /** A pack's primary key: its article, and its number among that article's packs. */
 export type PackKey = [articleId: ArticleId, chunk: number];

@@ -186,11 +186,12 @@ export class WorkbenchDb extends Dexie {
           });
         await tx.table('entityMentionCounts').put({ id: 'totals', totals: Object.fromEntries(totals) });
       });
-    // Version 6: annotations packed by article, up to 100 per row (`annotation-pack.ts`): IndexedDB's
+    // Version 6: annotations packed by article, up to 50 per row (`annotation-pack.ts`): IndexedDB's
     // cost is per record, and an import of 50,000 annotations spent ~4.9 s writing them one row each.
     // Every row of the old table moves into its article's packs, in id order, damaged rows included;
     // Dexie lets the upgrade read a table its version deletes, and deletes it after. The mention
-    // totals of version 5 stay right: the mentions are the same.
+    // totals of version 5 stay right: the mentions are the same. The pack size is not part of the
+    // schema: it only decides how full new packs get, and packs of any size read the same.
     this.version(6)
       .stores({ annotations: null, annotationPacks: '[articleId+chunk], *annotationIds, *entityIds' })
       .upgrade(async (tx) => {
