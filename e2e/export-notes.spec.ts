@@ -21,17 +21,24 @@ async function seedMention(page: Page): Promise<void> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['articles', 'entities', 'annotations'], 'readwrite');
+          const tx = db.transaction(['articles', 'entities', 'annotationPacks'], 'readwrite');
           const byPath = tx.objectStore('articles').index('path').get(file as string);
           byPath.onsuccess = () => {
             const articleId = (byPath.result as { id: string }).id;
             const now = Date.now();
             tx.objectStore('entities').add({ id: 'e-kagame', typeId: 'default-person', name: 'Paul Kagame', aliases: ['Kagame'], description: '', externalId: 'Q57421', createdAt: now, updatedAt: now });
-            tx.objectStore('annotations').add({
+            const mention = {
               id: '5b0f6c1e-8c1a-4a51-9d35-3f1c2b4a5d6e', articleId, kind: 'mention', entityId: 'e-kagame', comment: 'Head of state',
               target: { quote: { type: 'TextQuoteSelector', exact: 'President Paul Kagame', prefix: '', suffix: ' on Wednesday, January 29, said ' }, position: { type: 'TextPositionSelector', start: 0, end: 21 } },
               anchor: { status: 'exact', start: 0, end: 21, confidence: 1 }, createdAt: now, updatedAt: now,
-            });
+            };
+            // As a pack of its own after the article's packs of annotations (schema version 6).
+            const packs = tx.objectStore('annotationPacks');
+            const keys = packs.getAllKeys(IDBKeyRange.bound([articleId, -Infinity], [articleId, Infinity]));
+            keys.onsuccess = () => {
+              const chunk = Math.max(-1, ...(keys.result as Array<[string, number]>).map(([, n]) => n)) + 1;
+              packs.put({ articleId, chunk, annotations: [mention], annotationIds: [mention.id], entityIds: [mention.entityId] });
+            };
           };
           tx.oncomplete = () => (db.close(), resolve());
           tx.onerror = () => reject(tx.error);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { PACK_SIZE } from '../../renderer/src/db/annotation-pack';
 import { startBrowserModeServer } from '../support/browser-mode-server';
 import { median, type BenchRow } from './bench-stats';
 import { waitForMark } from './page-marks';
@@ -29,8 +30,9 @@ async function seedRegistry(page: Page): Promise<void> {
       entities.push({ id: 'bench-entity-' + i, typeId: types[i % types.length].id, name: word() + ' ' + word(), aliases: i % 3 === 0 ? [word()] : [], description: '', externalId: '', createdAt: now, updatedAt: now });
     }
     await new Promise((resolve, reject) => {
-      const tx = db.transaction(['entities', 'annotations', 'entityMentionCounts'], 'readwrite');
+      const tx = db.transaction(['entities', 'annotationPacks', 'entityMentionCounts'], 'readwrite');
       const totals = new Map();
+      const packs = new Map();
       for (const entity of entities) tx.objectStore('entities').put(entity);
       for (let i = 0; i < ${MENTIONS}; i++) {
         // Skewed like real corpora: a few entities are named everywhere, most a handful of times.
@@ -38,11 +40,22 @@ async function seedRegistry(page: Page): Promise<void> {
         const start = Math.floor(random() * 20000);
         const exact = entity.name;
         totals.set(entity.id, (totals.get(entity.id) || 0) + 1);
-        tx.objectStore('annotations').put({
-          id: 'bench-mention-' + i, articleId: 'bench-article-' + Math.floor(random() * ${ARTICLES}), kind: 'mention', entityId: entity.id, comment: '',
+        const articleId = 'bench-article-' + Math.floor(random() * ${ARTICLES});
+        if (!packs.has(articleId)) packs.set(articleId, []);
+        packs.get(articleId).push({
+          id: 'bench-mention-' + i, articleId, kind: 'mention', entityId: entity.id, comment: '',
           target: { quote: { type: 'TextQuoteSelector', exact, prefix: 'the words that came before the name, ', suffix: ' and the words after it in the text' }, position: { type: 'TextPositionSelector', start, end: start + exact.length } },
           anchor: { status: 'exact', start, end: start + exact.length, confidence: 1 }, createdAt: now, updatedAt: now,
         });
+      }
+      // Packed as the app packs them (annotation-pack.ts): per article, in id order, ${PACK_SIZE} to a row.
+      for (const [articleId, rows] of packs) {
+        rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        for (let chunk = 0; chunk * ${PACK_SIZE} < rows.length; chunk++) {
+          const annotations = rows.slice(chunk * ${PACK_SIZE}, (chunk + 1) * ${PACK_SIZE});
+          const entityIds = [...new Set(annotations.map((row) => row.entityId))];
+          tx.objectStore('annotationPacks').put({ articleId, chunk, annotations, annotationIds: annotations.map((row) => row.id), entityIds });
+        }
       }
       // The totals the app keeps beside the mentions (mention-count-store.ts), as its writes leave them.
       tx.objectStore('entityMentionCounts').put({ id: 'totals', totals: Object.fromEntries(totals) });

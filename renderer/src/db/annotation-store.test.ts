@@ -13,6 +13,7 @@ import {
   updateAnnotation,
 } from './annotation-store';
 import { DEFAULT_LEGEND, WorkbenchDb } from './workbench-db';
+import { storedAnnotationRows, writeRawAnnotationRows } from './annotation-rows-for-tests';
 
 /*
  * Quotes, context and code point offsets are copied from corpus/000_f9a0009864046443.txt (Kagame and
@@ -72,7 +73,7 @@ describe('loadAnnotations', () => {
     const withoutTarget: Partial<HighlightRecord> = highlight('no-target', GOMA);
     delete withoutTarget.target;
     // Written around the store, as an older build or a hand edit in DevTools could have.
-    await db.table('annotations').bulkPut([
+    await writeRawAnnotationRows(db, [
       { ...highlight('wrong-types', GOMA), comment: 42, createdAt: 'yesterday' },
       withoutTarget,
       { id: 'foreign', articleId, note: 'a row from some other tool' },
@@ -92,12 +93,14 @@ describe('loadAnnotations', () => {
       { id: 'no-target', reason: 'target: Invalid input: expected object, received undefined' },
       { id: 'wrong-types', reason: 'comment: Invalid input: expected string, received number; createdAt: Invalid input: expected number, received string' },
     ]);
-    expect(await db.annotations.count()).toBe(6);
+    expect(await storedAnnotationRows(db)).toHaveLength(6);
   });
 
   it('skips an anchor that claims a place but has the orphan offsets', async () => {
-    await db.table('annotations').put(highlight('bad-anchor', GOMA, { anchor: { status: 'orphan', start: -1, end: -1, confidence: 0 } }));
-    await db.table('annotations').put({ ...highlight('bad-anchor-2', GOMA), anchor: { status: 'exact', start: -1, end: -1, confidence: 1 } });
+    await writeRawAnnotationRows(db, [
+      highlight('bad-anchor', GOMA, { anchor: { status: 'orphan', start: -1, end: -1, confidence: 0 } }),
+      { ...highlight('bad-anchor-2', GOMA), anchor: { status: 'exact', start: -1, end: -1, confidence: 1 } },
+    ]);
     const loaded = await loadAnnotations(db, articleId);
     expect(loaded.annotations.map((record) => record.id)).toEqual(['bad-anchor']);
     expect(loaded.skipped.map((row) => row.id)).toEqual(['bad-anchor-2']);
@@ -108,7 +111,7 @@ describe('writing highlights', () => {
   it('refuses to store an invalid highlight or one with an unknown colour', async () => {
     await expect(putAnnotation(db, { ...goma, target: { ...goma.target, quote: { ...goma.target.quote, exact: '' } } })).rejects.toThrow(AnnotationError);
     await expect(putAnnotation(db, { ...goma, legendId: 'gone' as LegendId })).rejects.toThrow('There is no highlight colour with id “gone”');
-    expect(await db.annotations.count()).toBe(0);
+    expect(await storedAnnotationRows(db)).toHaveLength(0);
   });
 
   it('updates a highlight and stamps the time of the edit', async () => {
@@ -125,7 +128,7 @@ describe('writing highlights', () => {
     await putAnnotation(db, goma);
     await deleteAnnotation(db, goma.id);
     await deleteAnnotation(db, goma.id);
-    expect(await db.annotations.count()).toBe(0);
+    expect(await storedAnnotationRows(db)).toHaveLength(0);
   });
 
   it('returns highlights by id in the order asked, leaving out missing ones', async () => {

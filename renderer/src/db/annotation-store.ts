@@ -2,6 +2,8 @@ import { AnchorResult } from '../../../shared/anchoring/selectors';
 import { AnnotationRecord, HighlightRecord, type StoredAnchor } from '../../../shared/model/annotation';
 import type { AnnotationId, ArticleId, EntityId, LegendId } from '../../../shared/model/ids';
 import type { WorkbenchDb } from './workbench-db';
+import { annotationRowById, annotationRowsByIds, annotationRowsOfArticle, deleteAnnotations, putAnnotations, rewriteAnnotations } from './annotation-packs';
+import { fieldOf, idOfRow } from './annotation-pack';
 import { describeIssues, describeRowId } from './describe-invalid-row';
 
 /*
@@ -10,7 +12,7 @@ import { describeIssues, describeRowId } from './describe-invalid-row';
  * it. Writes, on the other hand, are validated before they reach the database, so the store
  * itself never creates such a row.
  *
- * The table also holds entity mentions (see `entity-store.ts`). The reads and edits here are about
+ * The packs also hold entity mentions (see `entity-store.ts`). The reads and edits here are about
  * highlights and pass mentions over; only the writes shared by both kinds accept either.
  */
 
@@ -41,7 +43,7 @@ export class AnnotationError extends Error {
  * Mentions are left out, neither loaded nor reported: they are the entity store's to validate.
  */
 export async function loadAnnotations(db: WorkbenchDb, articleId: ArticleId): Promise<LoadedAnnotations> {
-  const rows: unknown[] = await db.annotations.where('articleId').equals(articleId).toArray();
+  const rows = await annotationRowsOfArticle(db, articleId);
   const annotations: HighlightRecord[] = [];
   const skipped: SkippedRow[] = [];
   for (const row of rows) {
@@ -55,7 +57,7 @@ export async function loadAnnotations(db: WorkbenchDb, articleId: ArticleId): Pr
 
 /** The valid highlights among `ids`, in the order asked; missing or unusable ones, and mentions, are left out. */
 export async function annotationsByIds(db: WorkbenchDb, ids: readonly AnnotationId[]): Promise<HighlightRecord[]> {
-  const rows: unknown[] = await db.annotations.bulkGet([...ids]);
+  const rows = await annotationRowsByIds(db, ids);
   return rows.flatMap((row) => {
     const parsed = HighlightRecord.safeParse(row);
     return parsed.success ? [parsed.data] : [];
@@ -69,10 +71,10 @@ export async function annotationsByIds(db: WorkbenchDb, ids: readonly Annotation
  */
 export async function putAnnotation(db: WorkbenchDb, record: AnnotationRecord): Promise<void> {
   const valid = validated(record);
-  await db.transaction('rw', db.annotations, db.legend, db.entities, async () => {
+  await db.transaction('rw', db.annotationPacks, db.legend, db.entities, async () => {
     if (valid.kind === 'highlight') await requireLegendEntry(db, valid.legendId);
     else await requireEntity(db, valid.entityId);
-    await db.annotations.put(valid);
+    await putAnnotations(db, [valid]);
   });
 }
 
@@ -81,19 +83,19 @@ export async function putAnnotation(db: WorkbenchDb, record: AnnotationRecord): 
  * when the highlight does not exist, the result would be invalid, or the new colour does not exist.
  */
 export async function updateAnnotation(db: WorkbenchDb, id: AnnotationId, changes: AnnotationChanges): Promise<void> {
-  await db.transaction('rw', db.annotations, db.legend, async () => {
-    const stored = HighlightRecord.safeParse(await db.annotations.get(id));
+  await db.transaction('rw', db.annotationPacks, db.legend, async () => {
+    const stored = HighlightRecord.safeParse(await annotationRowById(db, id));
     if (!stored.success) throw new AnnotationError(`There is no usable highlight with id “${id}”`);
     const before = stored.data;
     const after = validatedHighlight({ ...before, ...changes, updatedAt: Date.now() });
     if (after.legendId !== before.legendId) await requireLegendEntry(db, after.legendId);
-    await db.annotations.put(after);
+    await putAnnotations(db, [after]);
   });
 }
 
 /** Deletes a highlight or a mention; deleting one that is already gone does nothing (so undo/redo can repeat it). */
 export async function deleteAnnotation(db: WorkbenchDb, id: AnnotationId): Promise<void> {
-  await db.annotations.delete(id);
+  await deleteAnnotations(db, [id]);
 }
 
 /**
@@ -107,15 +109,13 @@ export async function saveAnchors(db: WorkbenchDb, updates: ReadonlyArray<{ id: 
     const parsed = AnchorResult.safeParse(anchor);
     if (!parsed.success) throw new AnnotationError(`Invalid anchor for highlight “${id}”: ${describeIssues(parsed.error)}`);
   }
-  return db.transaction('rw', db.annotations, async () => {
-    const stored = await db.annotations.bulkGet(updates.map((update) => update.id));
-    const changed = updates.filter((update, index) => {
-      const current = stored[index];
-      return current !== undefined && !sameAnchor(current.anchor, update.anchor);
-    });
-    await db.annotations.bulkUpdate(changed.map(({ id, anchor }) => ({ key: id, changes: { anchor } })));
-    return changed.length;
+  const anchors = new Map(updates.map(({ id, anchor }) => [id as string, anchor]));
+  const rewritten = await rewriteAnnotations(db, [...anchors.keys()] as AnnotationId[], (row) => {
+    const anchor = anchors.get(idOfRow(row) ?? '');
+    const stored = fieldOf(row, 'anchor');
+    return anchor === undefined || sameAnchor(stored, anchor) ? undefined : { ...(row as object), anchor };
   });
+  return rewritten.length;
 }
 
 /**
@@ -161,7 +161,9 @@ async function requireEntity(db: WorkbenchDb, entityId: EntityId): Promise<void>
   if ((await db.entities.get(entityId)) === undefined) throw new AnnotationError(`There is no entity with id “${entityId}”`);
 }
 
-function sameAnchor(a: StoredAnchor, b: StoredAnchor): boolean {
-  return a.status === b.status && a.start === b.start && a.end === b.end && a.confidence === b.confidence;
+/** Whether a stored anchor (which a damaged row may lack) is `b`. */
+function sameAnchor(a: unknown, b: StoredAnchor): boolean {
+  const stored = a as Partial<StoredAnchor> | undefined;
+  return stored?.status === b.status && stored.start === b.start && stored.end === b.end && stored.confidence === b.confidence;
 }
 

@@ -2,6 +2,7 @@ import type { Entity, MentionRecord, RejectedHit } from '../../../shared/model/a
 import type { AnnotationId, EntityId } from '../../../shared/model/ids';
 import { requireType } from './entity-rules';
 import { applyMentionCountChanges, entityWriteTables } from './mention-count-store';
+import { writeAnnotationChanges } from './annotation-packs';
 import type { WorkbenchDb } from './workbench-db';
 
 /*
@@ -44,8 +45,7 @@ export async function restoreRows(db: WorkbenchDb, changes: EntityChangeSet, sid
     await db.entities.bulkPut(entities.put);
     const mentions = sideOf(changes.mentions, side);
     await applyMentionCountChanges(db, changes.mentions, side);
-    await db.annotations.bulkDelete(mentions.delete);
-    await db.annotations.bulkPut(mentions.put);
+    await writeAnnotationChanges(db, mentions);
     const rejected = sideOf(changes.rejectedHits, side);
     await db.rejectedHits.bulkDelete(rejected.delete);
     await db.rejectedHits.bulkPut(rejected.put);

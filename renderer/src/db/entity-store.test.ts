@@ -22,6 +22,7 @@ import {
   updateEntity,
 } from './entity-store';
 import { DEFAULT_ENTITY_TYPES, WorkbenchDb } from './workbench-db';
+import { storedAnnotationRows } from './annotation-rows-for-tests';
 
 /*
  * Texts copied from the first lines of corpus/000_f9a0009864046443.txt (Kagame and Rubio on a
@@ -94,7 +95,7 @@ async function rejection(promise: Promise<unknown>): Promise<{ code: string; mes
 async function dump() {
   return {
     entities: await db.entities.orderBy('id').toArray(),
-    annotations: await db.annotations.orderBy('id').toArray(),
+    annotations: await storedAnnotationRows(db),
     rejectedHits: await db.rejectedHits.orderBy('id').toArray(),
   };
 }
@@ -231,7 +232,7 @@ describe('mergeEntities', () => {
 
     const merged = { ...into, aliases: ['@PaulKagame', 'Kagame', 'President Kagame'], externalId: 'Q57421', updatedAt: expect.any(Number) };
     expect((await loadEntities(db)).entities).toEqual([merged]);
-    const annotations = await db.annotations.orderBy('id').toArray();
+    const annotations = await storedAnnotationRows(db);
     // The second tag of "President Paul Kagame" went: `into` already tags those words.
     expect(annotations).toEqual([ceasefire, { ...post, entityId: into.id, updatedAt: expect.any(Number) }, president]);
     expect(await loadRejectedHits(db, into.id)).toEqual([
@@ -264,7 +265,7 @@ describe('splitMentions', () => {
       createdAt: expect.any(Number),
       updatedAt: entity.createdAt,
     });
-    expect(await db.annotations.orderBy('id').toArray()).toEqual([{ ...allegations, entityId: entity.id, updatedAt: entity.createdAt }, eastern]);
+    expect(await storedAnnotationRows(db)).toEqual([{ ...allegations, entityId: entity.id, updatedAt: entity.createdAt }, eastern]);
     await restoreRows(db, changes, 'before');
     expect(await dump()).toEqual(before);
   });

@@ -1,5 +1,6 @@
 import { MentionRecord, rejectedHitId, type Entity } from '../../../shared/model/annotation';
 import type { AnnotationId, EntityId, EntityTypeId } from '../../../shared/model/ids';
+import { annotationRowsByIds } from './annotation-packs';
 import { change, restoreRows, type EntityChangeSet, type EntityEdit, type RowChange } from './entity-change-set';
 import { checked, cleanAliases, cleanExternalId, cleanName, EntityError, newEntity, requireEntity, requireType, type NewEntity } from './entity-rules';
 import { entityWriteTables } from './mention-count-store';
@@ -125,7 +126,7 @@ export async function splitMentions(
   const entity = newEntity(input);
   return db.transaction('rw', entityWriteTables(db), async () => {
     await requireType(db, entity.typeId);
-    const rows = await db.annotations.bulkGet(ids);
+    const rows = await annotationRowsByIds(db, ids);
     const mentions = rows.map((row) => {
       const parsed = MentionRecord.safeParse(row);
       if (!parsed.success) throw new EntityError('not-a-mention', 'One of the chosen passages is no longer a mention of an entity');

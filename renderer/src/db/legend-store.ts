@@ -1,6 +1,8 @@
 import { LEGEND_NAME_MAX_LENGTH, LegendEntry, LegendShortcut } from '../../../shared/model/annotation';
 import type { AnnotationId, LegendId } from '../../../shared/model/ids';
 import { nextOrder, normaliseColourKey, refuseClashes, type ColourKeyRules } from './colour-key-rules';
+import { allAnnotationRows, rewriteAnnotations } from './annotation-packs';
+import { fieldOf, idOfRow } from './annotation-pack';
 import type { WorkbenchDb } from './workbench-db';
 
 /*
@@ -91,7 +93,7 @@ export async function deleteLegendEntry(
   options: { reassignTo?: LegendId } = {},
 ): Promise<{ deleted: LegendEntry; reassigned: AnnotationId[] }> {
   const { reassignTo } = options;
-  return db.transaction('rw', db.legend, db.annotations, async () => {
+  return db.transaction('rw', db.legend, db.annotationPacks, async () => {
     const legend = await loadLegend(db);
     const deleted = legend.find((entry) => entry.id === id);
     if (!deleted) throw new LegendError('not-found', 'This colour no longer exists');
@@ -101,14 +103,16 @@ export async function deleteLegendEntry(
     }
     // The schema has no legendId index: deleting a colour is rare enough that one scan of the
     // highlights here is cheaper overall than maintaining an index on every highlight written.
-    const reassigned = await db.annotations.filter((row) => row.legendId === id).primaryKeys();
-    if (reassigned.length > 0) {
+    const inUse = (await allAnnotationRows(db)).filter((row) => fieldOf(row, 'legendId') === id).flatMap((row) => idOfRow(row) ?? []) as AnnotationId[];
+    let reassigned: AnnotationId[] = [];
+    if (inUse.length > 0) {
       if (reassignTo === undefined) {
-        const count = reassigned.length === 1 ? '1 highlight uses' : `${reassigned.length} highlights use`;
+        const count = inUse.length === 1 ? '1 highlight uses' : `${inUse.length} highlights use`;
         throw new LegendError('in-use', `${count} “${deleted.name}”: choose a colour to move them to before deleting it`);
       }
       const now = Date.now();
-      await db.annotations.bulkUpdate(reassigned.map((key) => ({ key, changes: { legendId: reassignTo, updatedAt: now } })));
+      reassigned = await rewriteAnnotations(db, inUse, (row) => (fieldOf(row, 'legendId') === id ? { ...(row as object), legendId: reassignTo, updatedAt: now } : undefined));
+      reassigned.sort(); // in id order, as the table of one row per annotation listed them
     }
     await db.legend.delete(id);
     return { deleted, reassigned };

@@ -1,5 +1,7 @@
 import type { MentionRecord } from '../../../shared/model/annotation';
 import type { AnnotationId, EntityId } from '../../../shared/model/ids';
+import { allAnnotationRows } from './annotation-packs';
+import { mentionEntityOfRow } from './annotation-pack';
 import type { WorkbenchDb } from './workbench-db';
 
 /*
@@ -29,7 +31,7 @@ interface MentionChange {
 
 /** The tables every write of entities and their mentions takes part in, counts included. */
 export function entityWriteTables(db: WorkbenchDb) {
-  return [db.entities, db.entityTypes, db.annotations, db.rejectedHits, db.entityMentionCounts];
+  return [db.entities, db.entityTypes, db.annotationPacks, db.rejectedHits, db.entityMentionCounts];
 }
 
 /**
@@ -80,11 +82,15 @@ function saveTotals(db: WorkbenchDb, totals: ReadonlyMap<EntityId, number>): Pro
   return db.entityMentionCounts.put({ id: TOTALS_ROW, totals: Object.fromEntries(totals) });
 }
 
-/** Counts every entity's mentions from the mentions themselves, one walk of the entityId index. */
+/**
+ * Counts every entity's mentions from the mentions themselves, reading every annotation (the
+ * packs' `entityIds` index names each entity once per article, so it cannot count).
+ */
 export async function countMentions(db: WorkbenchDb): Promise<Map<EntityId, number>> {
   const counts = new Map<EntityId, number>();
-  for (const key of await db.annotations.orderBy('entityId').keys()) {
-    if (typeof key === 'string') counts.set(key as EntityId, (counts.get(key as EntityId) ?? 0) + 1);
+  for (const row of await allAnnotationRows(db)) {
+    const entityId = mentionEntityOfRow(row) as EntityId | undefined;
+    if (entityId !== undefined) counts.set(entityId, (counts.get(entityId) ?? 0) + 1);
   }
   return counts;
 }
@@ -98,7 +104,7 @@ export async function recountMentions(db: WorkbenchDb): Promise<number> {
   // The walk runs in a read-only transaction, so tagging and highlighting are not held up behind
   // it; the correction is written only if no write changed the totals in the meantime (that
   // write kept them right; the next check looks again).
-  const { counted, stored } = await db.transaction('r', db.annotations, db.entityMentionCounts, async () => {
+  const { counted, stored } = await db.transaction('r', db.annotationPacks, db.entityMentionCounts, async () => {
     const [counted, stored] = await Promise.all([countMentions(db), loadMentionTotals(db)]);
     return { counted, stored };
   });

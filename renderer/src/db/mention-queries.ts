@@ -1,5 +1,6 @@
 import { Entity, MentionRecord } from '../../../shared/model/annotation';
 import type { ArticleId, EntityId } from '../../../shared/model/ids';
+import { annotationRowsOfArticle, mentionRowsOfEntity } from './annotation-packs';
 import type { WorkbenchDb } from './workbench-db';
 
 /*
@@ -9,7 +10,7 @@ import type { WorkbenchDb } from './workbench-db';
 
 /** The mentions of one article with the entities they name (a mention whose entity is gone is left out). */
 export async function loadArticleMentions(db: WorkbenchDb, articleId: ArticleId): Promise<{ mentions: MentionRecord[]; entities: Map<EntityId, Entity> }> {
-  const rows: unknown[] = await db.annotations.where('articleId').equals(articleId).toArray();
+  const rows = await annotationRowsOfArticle(db, articleId);
   const mentions = parseMentions(rows);
   const ids = [...new Set(mentions.map((mention) => mention.entityId))];
   const entities = new Map<EntityId, Entity>();
@@ -22,7 +23,7 @@ export async function loadArticleMentions(db: WorkbenchDb, articleId: ArticleId)
 
 /** The mentions of one entity, in article then text order. */
 export async function loadEntityMentions(db: WorkbenchDb, entityId: EntityId): Promise<MentionRecord[]> {
-  const rows: unknown[] = await db.annotations.where('entityId').equals(entityId).toArray();
+  const rows = await mentionRowsOfEntity(db, entityId);
   return parseMentions(rows).sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : placeStart(a) - placeStart(b)));
 }
 

@@ -1,5 +1,6 @@
 import { MentionRecord, RejectedHit, rejectedHitId } from '../../../shared/model/annotation';
 import type { AnnotationId, ArticleId, EntityId } from '../../../shared/model/ids';
+import { allAnnotationRows, annotationRowsByIds, mentionRowsOfEntity, storedAnnotationIds } from './annotation-packs';
 import { describeIssues } from './describe-invalid-row';
 import { change, restoreRows, type EntityChangeSet } from './entity-change-set';
 import { EntityError, requireEntity } from './entity-rules';
@@ -8,7 +9,7 @@ import type { WorkbenchDb } from './workbench-db';
 
 /*
  * Mentions as entities see them: tagging (accepting hits), untagging, rejecting hits, counting.
- * Mentions live in the annotations table beside highlights; rows that fail validation are passed
+ * Mentions are stored with highlights, packed by article (`annotation-packs.ts`); rows that fail validation are passed
  * over and left stored.
  */
 
@@ -48,8 +49,9 @@ export async function addMentions(db: WorkbenchDb, input: readonly MentionRecord
       return mention;
     });
     // Ids are fresh UUIDs; a clash means a caller bug, and writing anyway would replace a highlight.
-    const clashing = (await db.annotations.bulkGet(added.map((mention) => mention.id))).findIndex((row) => row !== undefined);
-    if (clashing >= 0) throw new EntityError('invalid-mention', `An annotation with id “${added[clashing]?.id}” already exists`);
+    const taken = await storedAnnotationIds(db, added.map((mention) => mention.id));
+    const clashing = added.find((mention) => taken.has(mention.id));
+    if (clashing) throw new EntityError('invalid-mention', `An annotation with id “${clashing.id}” already exists`);
     const withdrawn = await db.rejectedHits.bulkGet(
       added.map(({ entityId, articleId, anchor }) => rejectedHitId(entityId, articleId, anchor.start, anchor.end)),
     );
@@ -69,7 +71,7 @@ export async function addMentions(db: WorkbenchDb, input: readonly MentionRecord
 /** Deletes the given mentions (ids that are not mentions are ignored); returns the change set that undoes it. */
 export async function removeMentions(db: WorkbenchDb, ids: readonly AnnotationId[]): Promise<EntityChangeSet> {
   return db.transaction('rw', entityWriteTables(db), async () => {
-    const rows = await db.annotations.bulkGet([...new Set(ids)]);
+    const rows = await annotationRowsByIds(db, [...new Set(ids)]);
     const changes: EntityChangeSet = { entities: [], mentions: [], rejectedHits: [] };
     for (const row of rows) {
       const parsed = MentionRecord.safeParse(row);
@@ -107,26 +109,25 @@ export async function rejectHits(db: WorkbenchDb, hits: readonly HitToReject[]):
 }
 
 /**
- * How many mentions each entity has, in all and per article, in one pass over the mentions (the
- * `kind` index), reading only the two ids of each: fast enough for a live query over the corpus.
+ * How many mentions each entity has, in all and per article, in one pass over every annotation.
+ * Reads them all: the entity index reads the stored totals instead (`mention-count-store.ts`).
  */
 export async function mentionCounts(db: WorkbenchDb): Promise<Map<EntityId, MentionCount>> {
   const counts = new Map<EntityId, MentionCount>();
-  await db.annotations
-    .where('kind')
-    .equals('mention')
-    .each(({ entityId, articleId }) => {
-      if (typeof entityId !== 'string' || typeof articleId !== 'string') return;
-      let count = counts.get(entityId);
-      if (!count) counts.set(entityId, (count = { total: 0, byArticle: new Map() }));
-      count.total += 1;
-      count.byArticle.set(articleId, (count.byArticle.get(articleId) ?? 0) + 1);
-    });
+  for (const row of await allAnnotationRows(db)) {
+    if (typeof row !== 'object' || row === null) continue;
+    const { kind, entityId, articleId } = row as { kind?: unknown; entityId?: unknown; articleId?: unknown };
+    if (kind !== 'mention' || typeof entityId !== 'string' || typeof articleId !== 'string') continue;
+    let count = counts.get(entityId as EntityId);
+    if (!count) counts.set(entityId as EntityId, (count = { total: 0, byArticle: new Map() }));
+    count.total += 1;
+    count.byArticle.set(articleId as ArticleId, (count.byArticle.get(articleId as ArticleId) ?? 0) + 1);
+  }
   return counts;
 }
 
 export async function mentionsOf(db: WorkbenchDb, entityId: EntityId): Promise<MentionRecord[]> {
-  const rows: unknown[] = await db.annotations.where('entityId').equals(entityId).toArray();
+  const rows = await mentionRowsOfEntity(db, entityId);
   return rows.flatMap((row) => {
     const parsed = MentionRecord.safeParse(row);
     return parsed.success ? [parsed.data] : [];

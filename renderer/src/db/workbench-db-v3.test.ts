@@ -6,6 +6,7 @@ import { AnnotationId, ArticleId, LegendId } from '../../../shared/model/ids';
 import { loadAnnotations } from './annotation-store';
 import { loadEntityTypes } from './entity-type-store';
 import { DEFAULT_ENTITY_TYPES, DEFAULT_LEGEND, WorkbenchDb } from './workbench-db';
+import { storedAnnotationRows } from './annotation-rows-for-tests';
 
 const fakeIdb = { indexedDB, IDBKeyRange };
 const DB_NAME = 'workbench-db-v3-test';
@@ -62,12 +63,12 @@ describe('WorkbenchDb version 3', () => {
     await createVersion2();
 
     const db = open();
-    expect(await db.annotations.toArray()).toEqual([goma]);
+    expect(await storedAnnotationRows(db)).toEqual([goma]);
     expect(await loadAnnotations(db, articleId)).toEqual({ annotations: [goma], skipped: [] });
     expect(await db.legend.orderBy('order').toArray()).toEqual(DEFAULT_LEGEND);
     expect(await loadEntityTypes(db)).toEqual(DEFAULT_ENTITY_TYPES);
-    // Highlights have no entityId, so the new index holds none of them.
-    expect(await db.annotations.where('entityId').anyOf(['default-person', '']).count()).toBe(0);
+    // Highlights name no entity, so the entity index holds none of them.
+    expect(await db.annotationPacks.where('entityIds').anyOf(['default-person', '']).count()).toBe(0);
     expect(await db.entities.count()).toBe(0);
     expect(await db.rejectedHits.count()).toBe(0);
     db.close();

@@ -59,7 +59,7 @@ describe('WorkbenchDb version 2', () => {
     expect(await db.articleMeta.where('articleId').equals(meta[0]!.articleId!).primaryKeys()).toEqual([ruto.path]);
     expect(await db.layouts.toArray()).toEqual([layout]);
     expect(await db.legend.orderBy('order').toArray()).toEqual(DEFAULT_LEGEND);
-    expect(await db.annotations.count()).toBe(0);
+    expect(await db.annotationPacks.count()).toBe(0);
   });
 
   it('seeds the legend once in a brand-new database', async () => {

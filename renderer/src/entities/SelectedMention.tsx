@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Entity, MentionRecord } from '../../../shared/model/annotation';
 import { useAppServices } from '../app/app-services';
+import { annotationRowsByIds } from '../db/annotation-packs';
 import type { EntitySelection } from './entity-selection';
 import { errorMessage } from '../../../shared/text/error-message';
 
@@ -13,7 +14,7 @@ interface SelectedMentionProps {
 export function SelectedMention({ mention, onMessage }: SelectedMentionProps) {
   const { db, entities } = useAppServices();
   const rows = useLiveQuery(async () => {
-    const records = (await db.annotations.bulkGet([...mention.candidates])).flatMap((row) => {
+    const records = (await annotationRowsByIds(db, [...mention.candidates])).flatMap((row) => {
       const parsed = MentionRecord.safeParse(row);
       return parsed.success ? [parsed.data] : [];
     });

@@ -2,6 +2,7 @@ import { describeRange } from '../../../shared/anchoring/describe-range';
 import { createOffsetConverter } from '../../../shared/anchoring/code-points';
 import type { HighlightRecord } from '../../../shared/model/annotation';
 import { newAnnotationId, type AnnotationId, type ArticleId, type LegendId } from '../../../shared/model/ids';
+import { getAnnotation } from '../db/annotation-packs';
 import { deleteAnnotation, putAnnotation, updateAnnotation } from '../db/annotation-store';
 import type { WorkbenchDb } from '../db/workbench-db';
 import type { UndoStack } from './undo-stack';
@@ -33,8 +34,8 @@ export function createHighlightActions(db: WorkbenchDb, undo: UndoStack): Highli
   }
 
   async function existing(id: AnnotationId): Promise<HighlightRecord> {
-    const record = await db.annotations.get(id);
-    // The table also holds entity mentions; those are edited through the entity actions.
+    const record = await getAnnotation(db, id);
+    // The packs also hold entity mentions; those are edited through the entity actions.
     if (!record || record.kind !== 'highlight') throw new Error('That highlight no longer exists');
     return record;
   }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LegendEntry } from '../../../shared/model/annotation';
 import type { AnnotationId } from '../../../shared/model/ids';
 import { useAppServices } from '../app/app-services';
+import { getAnnotation } from '../db/annotation-packs';
 import { loadLegend } from '../db/legend-store';
 import type { SelectedHighlight } from './AnnotationsPanel';
 import { resolveSelection, type SelectionTarget } from './resolve-selection';
@@ -89,7 +90,7 @@ export function useHighlighting(announce: (message: string) => void): Highlighti
       const target = resolveSelection(document.getSelection(), highlights.surfaces);
       if (!target) return announce('First select, in the article, the passage this highlight belongs to');
       if ('error' in target) return announce(target.error);
-      void db.annotations.get(id).then(async (record) => {
+      void getAnnotation(db, id).then(async (record) => {
         if (!record || record.articleId !== target.surface.articleId) return announce('Select the passage in the same article as the orphaned highlight');
         await highlights.actions.reattach(id, target.surface.content.text, target.span);
         document.getSelection()?.removeAllRanges();

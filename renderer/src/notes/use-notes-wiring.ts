@@ -3,6 +3,7 @@ import { AnnotationId, ArticleId, type EntityId, type NoteId } from '../../../sh
 import type { NoteRecord } from '../../../shared/model/note';
 import { matchesKeyBinding } from '../actions/key-binding';
 import { useAppServices } from '../app/app-services';
+import { getAnnotation } from '../db/annotation-packs';
 import type { SelectedHighlight } from '../highlights/AnnotationsPanel';
 import type { PaneAction, PaneLayout } from '../reader/pane-layout';
 import { useRevealPassage } from '../reader/use-reveal-passage';
@@ -61,7 +62,7 @@ export function useNotesWiring({ layout, dispatch, paneArticles, setSideTab, onS
   const services: NoteServices = useMemo(() => {
     /** Shows an annotation's passage; resolves to the pane showing it, or `null` after saying why not. */
     const showAnnotation = async (annotationId: AnnotationId, articleTitle: string): Promise<string | null> => {
-      const annotation = await db.annotations.get(annotationId);
+      const annotation = await getAnnotation(db, annotationId);
       if (!annotation) return (onMessage('The quoted highlight was deleted, so its passage cannot be shown; the card keeps its quote'), null);
       if (annotation.anchor.status === 'orphan') return (onMessage('The quoted highlight is orphaned: its words are no longer in the article, so the passage cannot be shown'), null);
       const problem = await reveal({ articleId: annotation.articleId, start: annotation.anchor.start, end: annotation.anchor.end });
@@ -118,7 +119,7 @@ export function useNotesWiring({ layout, dispatch, paneArticles, setSideTab, onS
       event.preventDefault();
       const article = selected ? paneArticlesRef.current.get(selected.paneId) : undefined;
       if (!selected || !article) return onMessage('Select a highlight first (click it in the text or in the Highlights list), then quote it');
-      void db.annotations.get(selected.id).then((annotation) => {
+      void getAnnotation(db, selected.id).then((annotation) => {
         if (!annotation) return onMessage('That highlight no longer exists');
         requestQuote({ annotationId: annotation.id, articleId: annotation.articleId, quote: annotation.target.quote.exact, articleTitle: article.title });
       });

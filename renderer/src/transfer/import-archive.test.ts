@@ -7,6 +7,8 @@ import { countMentions, loadMentionTotals } from '../db/mention-count-store';
 import { WorkbenchDb } from '../db/workbench-db';
 import { importProjectArchive } from './import-archive';
 import { readProjectData } from './project-data';
+import { addAnnotations } from '../db/annotation-packs';
+import { storedAnnotationRows } from '../db/annotation-rows-for-tests';
 
 /* Offsets and quotes from corpus/000_f9a0009864046443.txt (no Node here to read it). */
 const ARTICLE = ArticleId.parse('7d1b1f6e-0d5c-4d0e-9a0f-1b2c3d4e5f60');
@@ -39,7 +41,7 @@ async function seededDb(): Promise<WorkbenchDb> {
   await db.articles.add({ id: ARTICLE, path: '000_f9a0009864046443.txt', sha256: 'abc', createdAt: 1, updatedAt: 1 });
   await db.articleMeta.add({ path: '000_f9a0009864046443.txt', articleId: ARTICLE, title: 'Kagame and Rubio', updatedAt: 5 });
   await db.entities.add(KAGAME);
-  await db.annotations.bulkAdd([HIGHLIGHT, MENTION]);
+  await addAnnotations(db, [HIGHLIGHT, MENTION]);
   await db.notes.add({ id: 'n1' as never, kind: 'page', targetId: '', title: 'Findings', order: 1, content: '{"root":{"type":"root","children":[]}}', text: '', citedAnnotationIds: [], citedEntityIds: [KAGAME.id], citedArticleIds: [], createdAt: 1, updatedAt: 1 });
   return db;
 }
@@ -63,7 +65,7 @@ describe('importing a project archive into Dexie', () => {
     const report = await importProjectArchive(db, archive, 'merge');
     expect(report.summary).toBe("Archive merged: 2 annotations, 1 entities, 1 notes added (6 rows in all); 9 already present; 1 conflicting (kept this project's version)");
     expect((await db.legend.get(LegendId.parse('default-evidence')))?.color).toBe('#000000');
-    expect(await db.annotations.count()).toBe(2);
+    expect(await storedAnnotationRows(db)).toHaveLength(2);
     expect((await loadMentionTotals(db)).get(KAGAME.id)).toBe(1);
   });
 
@@ -84,6 +86,6 @@ describe('importing a project archive into Dexie', () => {
     const db = await freshDb();
     await expect(importProjectArchive(db, archive, 'replace')).rejects.toBeInstanceOf(ArchiveProblem);
     expect(await db.legend.count()).toBe(5);
-    expect(await db.annotations.count()).toBe(0);
+    expect(await storedAnnotationRows(db)).toHaveLength(0);
   });
 });

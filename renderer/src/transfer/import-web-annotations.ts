@@ -3,6 +3,7 @@ import { importWebAnnotations, readWebAnnotations, type ImportArticle, type WebI
 import type { CorpusListing } from '../../../shared/model/article';
 import { ArticleId, newAnnotationId, newEntityId } from '../../../shared/model/ids';
 import { resolveArticleId } from '../db/article-registry';
+import { addAnnotations, allAnnotationIds } from '../db/annotation-packs';
 import { countImportedMentions } from '../db/mention-count-store';
 import type { WorkbenchDb } from '../db/workbench-db';
 
@@ -29,7 +30,7 @@ export async function importWebAnnotationFile(db: WorkbenchDb, client: HostClien
     const content = await client.request('corpus.read', { path: summary.path });
     if (content.ok) articles.push({ id: idByPath.get(summary.path) ?? ArticleId.parse(`${PLACEHOLDER}${summary.path}`), path: summary.path, text: content.value.text });
   }
-  const [legend, entities, entityTypes, existing] = await Promise.all([db.legend.toArray(), db.entities.toArray(), db.entityTypes.toArray(), db.annotations.toCollection().primaryKeys()]);
+  const [legend, entities, entityTypes, existing] = await Promise.all([db.legend.toArray(), db.entities.toArray(), db.entityTypes.toArray(), allAnnotationIds(db)]);
   const result = importWebAnnotations(read, { articles, legend, entities, entityTypes, existingAnnotationIds: new Set(existing), now: Date.now(), newAnnotationId, newEntityId });
 
   const livePaths = new Set(readable.map((summary) => summary.path));
@@ -40,9 +41,9 @@ export async function importWebAnnotationFile(db: WorkbenchDb, client: HostClien
     realIds.set(annotation.articleId, await resolveArticleId(db, { path, sha256: listing.articles.find((s) => s.path === path)?.sha256 ?? '' }, livePaths));
   }
   const annotations = result.annotations.map((row) => ({ ...row, articleId: realIds.get(row.articleId) ?? row.articleId }));
-  await db.transaction('rw', [db.annotations, db.entities, db.paintSnapshots, db.entityMentionCounts, db.entityIndexSnapshots], async () => {
+  await db.transaction('rw', [db.annotationPacks, db.entities, db.paintSnapshots, db.entityMentionCounts, db.entityIndexSnapshots], async () => {
     await db.entities.bulkAdd(result.newEntities);
-    await db.annotations.bulkAdd(annotations);
+    await addAnnotations(db, annotations);
     await countImportedMentions(db, annotations, false);
     await db.paintSnapshots.bulkDelete([...new Set(annotations.map((row) => row.articleId))]);
   });

@@ -1,4 +1,5 @@
 import type { ProjectData } from '../../../shared/export/archive-schema';
+import { addAnnotations, allStoredAnnotations } from '../db/annotation-packs';
 import { countImportedMentions } from '../db/mention-count-store';
 import type { WorkbenchDb } from '../db/workbench-db';
 
@@ -10,14 +11,14 @@ import type { WorkbenchDb } from '../db/workbench-db';
 
 /** Every research row of the project, read in one consistent transaction. */
 export async function readProjectData(db: WorkbenchDb): Promise<ProjectData> {
-  return db.transaction('r', [db.articles, db.articleMeta, db.legend, db.entityTypes, db.entities, db.annotations, db.rejectedHits, db.notes], async () => {
+  return db.transaction('r', [db.articles, db.articleMeta, db.legend, db.entityTypes, db.entities, db.annotationPacks, db.rejectedHits, db.notes], async () => {
     const [articles, articleMeta, legend, entityTypes, entities, annotations, rejectedHits, notes] = await Promise.all([
       db.articles.toArray(),
       db.articleMeta.toArray(),
       db.legend.toArray(),
       db.entityTypes.toArray(),
       db.entities.toArray(),
-      db.annotations.toArray(),
+      allStoredAnnotations(db),
       db.rejectedHits.toArray(),
       db.notes.toArray(),
     ]);
@@ -29,19 +30,17 @@ export async function readProjectData(db: WorkbenchDb): Promise<ProjectData> {
  * Writes `rows` in ONE transaction over every research table (and the paint snapshots), so an
  * import either lands whole or not at all. `replace` clears the tables first.
  *
- * Its time is IndexedDB's own (issue 7, 50,000 annotations; `e2e/bench/idb-floor.ts` measures raw
- * IndexedDB, no Dexie, on the same rows in the same headless Chromium). At load ~8 on 2 cores, raw
- * IndexedDB took 8.3–9.1 s (about 3.9 s of it in the page just issuing the add() calls, i.e.
- * cloning rows) while this transaction took 7.3 s in the app bench: Dexie adds nothing measurable.
- * Tried and left out because they measured as noise: `durability: 'relaxed'` (Dexie's
- * `chromeTransactionDurability`; Chromium has defaulted to relaxed since version 121, this is 156)
- * and dropping the `updatedAt` index, which nothing queries (`kind` is, by `mentionCounts`): a
- * `version(6)` for no measurable gain. Even with no secondary index at all it still took 6.8 s.
+ * Its time is IndexedDB's own, and IndexedDB's cost is per record (issue 7, 50,000 annotations;
+ * `e2e/bench/idb-floor.ts` measures raw IndexedDB on the same rows in the same headless Chromium).
+ * Written one row per annotation, this transaction took 4.9–8 s depending on the machine's load,
+ * and neither `durability: 'relaxed'` nor dropping indexes helped; since schema version 6 the
+ * annotations are written as ~1,000 packs (`annotation-packs.ts`): 1.1 s at load ~6 on 2 cores,
+ * where the one-row-each build took 8.0 s back to back with it.
  */
 export async function writeProjectData(db: WorkbenchDb, rows: ProjectData, replace: boolean): Promise<void> {
-  await db.transaction('rw', [db.articles, db.articleMeta, db.legend, db.entityTypes, db.entities, db.annotations, db.rejectedHits, db.notes, db.paintSnapshots, db.entityMentionCounts, db.entityIndexSnapshots], async () => {
+  await db.transaction('rw', [db.articles, db.articleMeta, db.legend, db.entityTypes, db.entities, db.annotationPacks, db.rejectedHits, db.notes, db.paintSnapshots, db.entityMentionCounts, db.entityIndexSnapshots], async () => {
     if (replace) {
-      await Promise.all([db.articles.clear(), db.articleMeta.clear(), db.legend.clear(), db.entityTypes.clear(), db.entities.clear(), db.annotations.clear(), db.rejectedHits.clear(), db.notes.clear()]);
+      await Promise.all([db.articles.clear(), db.articleMeta.clear(), db.legend.clear(), db.entityTypes.clear(), db.entities.clear(), db.annotationPacks.clear(), db.rejectedHits.clear(), db.notes.clear()]);
     }
     // Snapshots of articles whose highlights change would paint the old set: drop them (a cache).
     if (replace) await db.paintSnapshots.clear();
@@ -51,7 +50,8 @@ export async function writeProjectData(db: WorkbenchDb, rows: ProjectData, repla
     await db.legend.bulkAdd(rows.legend);
     await db.entityTypes.bulkAdd(rows.entityTypes);
     await db.entities.bulkAdd(rows.entities);
-    await db.annotations.bulkAdd(rows.annotations);
+    // Into their articles' packs: whole new packs when replacing, appended to the stored ones when merging.
+    await addAnnotations(db, rows.annotations);
     await db.rejectedHits.bulkAdd(rows.rejectedHits);
     await db.notes.bulkAdd(rows.notes);
     await countImportedMentions(db, rows.annotations, replace);

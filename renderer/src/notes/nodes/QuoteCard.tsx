@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useAppServices } from '../../app/app-services';
+import { getAnnotation } from '../../db/annotation-packs';
 import { useNoteServices } from '../note-services';
 import type { QuoteCardPayload } from './QuoteCardNode';
 
@@ -12,7 +13,7 @@ export function QuoteCard({ card, nodeKey }: { card: QuoteCardPayload; nodeKey: 
   const services = useNoteServices();
   const status: QuoteCardStatus = useLiveQuery(
     async () => {
-      const annotation = await db.annotations.get(card.annotationId);
+      const annotation = await getAnnotation(db, card.annotationId);
       if (!annotation) return 'deleted';
       return annotation.anchor.status === 'orphan' ? 'orphan' : 'placed';
     },
