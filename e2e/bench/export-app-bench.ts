@@ -60,6 +60,7 @@ export async function benchInAppExport(browser: Browser, projectRoot: string, in
     const page = await context.newPage();
     page.on('console', (message) => {
       if (message.text().startsWith('Export:')) how = message.text();
+      if (message.type() === 'error' || message.type() === 'warning') process.stdout.write(`  page ${message.type()}: ${message.text()}\n`);
     });
     await page.goto(server.url);
     await page.getByText(`${input.articles.length.toLocaleString('en')} articles`).waitFor({ timeout: 60_000 });
@@ -81,7 +82,13 @@ export async function benchInAppExport(browser: Browser, projectRoot: string, in
       const cpuBefore = await taskSeconds();
       const started = await page.evaluate(() => performance.now());
       await button.click();
-      const reported = await waitForMark(page, 'export-reported');
+      const failed = dialog.getByRole('alert').waitFor({ timeout: 300_000 }).then(
+        async () => {
+          throw new Error(`the export failed: ${await dialog.getByRole('alert').textContent()}`);
+        },
+        () => new Promise<never>(() => {}),
+      );
+      const reported = await Promise.race([waitForMark(page, 'export-reported', undefined, 300_000), failed]);
       const cpuAfter = await taskSeconds();
       const read = await waitForMark(page, 'export-read');
       const gathered = await waitForMark(page, 'export-gathered');

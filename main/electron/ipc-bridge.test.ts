@@ -27,7 +27,7 @@ const validInputs: Record<string, unknown> = {
   'dialog.pickFolder': {},
   'exports.info': {},
   'exports.pickFolder': {},
-  'exports.stage': { uploadId: 'u1', index: 0, chunk: 'text' },
+  'exports.stage': { parts: [{ uploadId: 'u1', index: 0, count: 1, chunk: 'text' }] },
   'exports.write': { files: [{ name: 'report.md', content: '# Report' }], overwrite: false },
 };
 const reached: string[] = [];

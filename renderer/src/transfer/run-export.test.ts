@@ -48,9 +48,9 @@ function fakeHost(existing: readonly string[] = []): { client: HostClient; files
   const client = createHostClient({
     send: async (name, raw) => {
       if (name === 'exports.stage') {
-        const { uploadId, chunk } = raw as { uploadId: string; chunk: string };
-        staged.set(uploadId, (staged.get(uploadId) ?? '') + chunk);
-        return { ok: true, value: { received: 1 } };
+        const { parts } = raw as { parts: Array<{ uploadId: string; chunk: string }> };
+        for (const { uploadId, chunk } of parts) staged.set(uploadId, (staged.get(uploadId) ?? '') + chunk);
+        return { ok: true, value: { received: parts.length } };
       }
       const request = raw as { subfolder?: string; files: Array<{ name: string; content?: string; uploadId?: string }>; overwrite: boolean };
       const names = request.files.map((file) => (request.subfolder ? `${request.subfolder}/${file.name}` : file.name));

@@ -62,6 +62,7 @@ export async function runExport(client: HostClient, options: ExportOptions, runt
   const arrived: Array<{ id: ExportFormatId; output: FormatOutput }> = [];
   let wake: (() => void) | null = null;
   let buildFailure: string | null = null;
+  let builtCount = 0;
   const report = (writing: string | null) => options.onProgress?.({ writing, done: outcome.written.length, total: chosen.length });
   report(null);
 
@@ -76,7 +77,7 @@ export async function runExport(client: HostClient, options: ExportOptions, runt
     onBuilt: (id, output) => {
       performance.mark('export-built', { detail: id });
       arrived.push({ id, output });
-      if (arrived.length === chosen.length) performance.mark('export-serialised');
+      if (++builtCount === chosen.length) performance.mark('export-serialised');
       wake?.();
     },
   });
