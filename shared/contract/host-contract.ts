@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArticleContent, CorpusChange, CorpusListing, RelativePath } from '../model/article';
+import { ArticleContent, CorpusChange, CorpusListing, DerivedMetadata, RelativePath } from '../model/article';
 import { MentionHit } from '../model/mention';
 
 export const AppInfo = z.object({
@@ -11,6 +11,9 @@ export const AppInfo = z.object({
 export type AppInfo = z.infer<typeof AppInfo>;
 
 const NoInput = z.object({}).strict();
+
+/** Most articles one `corpus.readTexts` asks for: their texts stay well under the bridges' body limit. */
+export const CORPUS_TEXTS_PER_REQUEST = 100;
 
 /** Chosen by the renderer, so it can match streamed hits and cancel before the request resolves. */
 const UploadId = z.string().min(1).max(64);
@@ -67,6 +70,14 @@ export const hostRequests = {
   'corpus.list': { input: NoInput, output: CorpusListing.nullable() },
   /** One article's canonical text, line structure and summary. */
   'corpus.read': { input: z.object({ path: RelativePath }).strict(), output: ArticleContent },
+  /**
+   * Many articles' canonical texts and metadata at once (what an export needs, no line
+   * structure): in the order asked, `text` null for an article that cannot be read.
+   */
+  'corpus.readTexts': {
+    input: z.object({ paths: z.array(RelativePath).min(1).max(CORPUS_TEXTS_PER_REQUEST) }).strict(),
+    output: z.object({ articles: z.array(z.object({ path: RelativePath, text: z.string().nullable(), meta: DerivedMetadata.nullable() })) }),
+  },
   /**
    * Search every article for mentions of an entity (its name, aliases, handles): whole words,
    * ignoring case and accents. Hits stream as `corpus.mentionsFound` events while this is pending;
