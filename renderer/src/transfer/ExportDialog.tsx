@@ -74,13 +74,14 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
     setError(null);
     setExists(null);
     try {
-      const data = await readProjectData(db);
-      performance.mark('export-read');
+      const reading = readProjectData(db).then((rows) => (performance.mark('export-read'), rows));
       const chosen: ExportScope =
         scope === 'articles' ? { kind: 'articles', paths: [...paths] }
         : scope === 'entity' ? { kind: 'entity', entityId: EntityId.parse(entityId) }
         : { kind: scope };
-      const { input, missing } = await gatherExport(client, listing, data, chosen);
+      // The articles' texts are read from main while the project's rows come out of the database.
+      const { input, missing } = await gatherExport(client, listing, reading, chosen);
+      const data = await reading;
       performance.mark('export-gathered');
       const entity = entities.find((candidate) => candidate.id === entityId);
       const baseName = fileNameWord(listing.name) + (scope === 'entity' && entity ? `-${fileNameWord(entity.name)}` : scope === 'notebook' ? '-notebook' : scope === 'articles' ? '-selection' : '');

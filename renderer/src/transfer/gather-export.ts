@@ -36,12 +36,30 @@ export interface GatheredExport {
   missing: string[];
 }
 
-/** Builds the input of every export format for `scope`. */
-export async function gatherExport(client: HostClient, listing: CorpusListing, data: ProjectData, scope: ExportScope): Promise<GatheredExport> {
+/** Reads the texts of `paths` from main, in batches; an article that cannot be read is left out. */
+async function readTexts(client: HostClient, paths: readonly string[]) {
+  const batches: string[][] = [];
+  for (let at = 0; at < paths.length; at += CORPUS_TEXTS_PER_REQUEST) batches.push(paths.slice(at, at + CORPUS_TEXTS_PER_REQUEST));
+  const read = await mapLimited(batches, READ_CONCURRENCY, async (batch) => {
+    const texts = await client.request('corpus.readTexts', { paths: batch });
+    return texts.ok ? texts.value.articles : [];
+  });
+  return read.flat();
+}
+
+/**
+ * Builds the input of every export format for `scope`. The project's rows may still be on their
+ * way (`rows` a promise): the texts of a scope that does not depend on them are read meanwhile.
+ */
+export async function gatherExport(client: HostClient, listing: CorpusListing, rows: ProjectData | Promise<ProjectData>, scope: ExportScope): Promise<GatheredExport> {
+  const readable = listing.articles.filter((summary) => summary.readable);
+  const chosenPaths = scope.kind === 'articles' ? new Set(scope.paths) : null;
+  const early = scope.kind === 'entity' ? null : readTexts(client, scope.kind === 'notebook' ? [] : readable.filter((summary) => !chosenPaths || chosenPaths.has(summary.path)).map((summary) => summary.path));
+  const data = await rows;
   const idByPath = new Map(data.articles.filter((row) => row.path !== '').map((row) => [row.path, row.id]));
   const corrections = new Map(data.articleMeta.map((row) => [row.path, row]));
   let annotations = data.annotations;
-  let summaries = listing.articles.filter((summary) => summary.readable);
+  let summaries = readable;
   let notes = data.notes;
   if (scope.kind === 'articles') {
     const chosen = new Set(scope.paths);
@@ -57,13 +75,8 @@ export async function gatherExport(client: HostClient, listing: CorpusListing, d
   }
   if (scope.kind === 'articles') notes = notes.filter((note) => note.kind === 'page' && note.citedArticleIds.some((id) => summaries.some((summary) => idByPath.get(summary.path) === id)));
 
-  const batches: string[][] = [];
-  for (let at = 0; at < summaries.length; at += CORPUS_TEXTS_PER_REQUEST) batches.push(summaries.slice(at, at + CORPUS_TEXTS_PER_REQUEST).map((summary) => summary.path));
-  const read = await mapLimited(batches, READ_CONCURRENCY, async (paths) => {
-    const texts = await client.request('corpus.readTexts', { paths });
-    return texts.ok ? texts.value.articles : [];
-  });
-  const present = read.flat().flatMap((content): ExportArticle[] =>
+  const read = await (early ?? readTexts(client, summaries.map((summary) => summary.path)));
+  const present = read.flatMap((content): ExportArticle[] =>
     content.text === null || content.meta === null
       ? []
       : [
