@@ -47,7 +47,7 @@ export interface BuildRequest {
   cores: number | undefined;
   startWorker: StartExportWorker;
   /** Each format's files, as soon as they are built (in any order). */
-  onBuilt(format: ExportFormatId, output: FormatOutput): void;
+  onBuilt(format: ExportFormatId, output: FormatOutput, buildMs: number): void;
   /** Where a fall-back to this thread is reported (console.warn in the app). */
   warn(message: string): void;
 }
@@ -81,7 +81,7 @@ export function buildFormats(request: BuildRequest): BuildRun {
   let threadQueue: Promise<void> = Promise.resolve();
 
   const built = (reply: Extract<ExportReply, { kind: 'built' }>) => {
-    if (!stopped) request.onBuilt(reply.format, reply.output);
+    if (!stopped) request.onBuilt(reply.format, reply.output, reply.ms);
   };
 
   const inThisThread = (formats: ExportFormatId[]): Promise<void> => {

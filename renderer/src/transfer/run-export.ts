@@ -63,6 +63,7 @@ export async function runExport(client: HostClient, options: ExportOptions, runt
   let wake: (() => void) | null = null;
   let buildFailure: string | null = null;
   let builtCount = 0;
+  const buildTimes: string[] = [];
   const report = (writing: string | null) => options.onProgress?.({ writing, done: outcome.written.length, total: chosen.length });
   report(null);
 
@@ -74,7 +75,8 @@ export async function runExport(client: HostClient, options: ExportOptions, runt
     cores: runtime.cores,
     startWorker: runtime.startWorker,
     warn: runtime.warn,
-    onBuilt: (id, output) => {
+    onBuilt: (id, output, buildMs) => {
+      buildTimes.push(`${id} ${buildMs.toFixed(0)}`);
       performance.mark('export-built', { detail: id });
       arrived.push({ id, output });
       if (++builtCount === chosen.length) performance.mark('export-serialised');
@@ -84,7 +86,7 @@ export async function runExport(client: HostClient, options: ExportOptions, runt
   run.finished.then(
     (built) => {
       outcome.builtBy = { workers: built.workers, inThread: built.inThread.map((id) => exportFormat(id).label) };
-      runtime.log(`Export: ${chosen.length} format(s) built in ${built.workers} worker(s)${built.inThread.length ? `, ${built.inThread.join(', ')} in this thread` : ''}; posting the input took ${built.cloneMs.toFixed(0)} ms`);
+      runtime.log(`Export: ${chosen.length} format(s) built in ${built.workers} worker(s)${built.inThread.length ? `, ${built.inThread.join(', ')} in this thread` : ''}; posting the input took ${built.cloneMs.toFixed(0)} ms; building took (ms) ${buildTimes.join(', ')}`);
     },
     (failure: unknown) => {
       buildFailure = errorMessage(failure);
