@@ -8,7 +8,9 @@ import { EXPORT_FORMATS, type ExportFormatId } from '../../../shared/export/expo
 import { ExportResults } from './ExportResults';
 import { gatherExport, type ExportScope } from './gather-export';
 import { readProjectData } from './project-data';
-import { fileNameWord, runExport, type ExportOutcome, type ExportProgress } from './run-export';
+import { appExportRuntime, fileNameWord, runExport, type ExportOutcome, type ExportProgress } from './run-export';
+import { exportWorkerCount, planExport } from '../../../shared/export/export-plan';
+import { startModuleWorker, warmWorkers } from './export-workers';
 import { errorMessage } from '../../../shared/text/error-message';
 import { ErrorAlert } from '../dialogs/ErrorAlert';
 
@@ -73,6 +75,8 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
     setBusy(true);
     setError(null);
     setExists(null);
+    // The workers load their script while the project and the texts are read.
+    const workers = warmWorkers(startModuleWorker, planExport([...formats], exportWorkerCount(navigator.hardwareConcurrency)).length);
     try {
       const reading = readProjectData(db).then((rows) => (performance.mark('export-read'), rows));
       const chosen: ExportScope =
@@ -85,7 +89,7 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
       performance.mark('export-gathered');
       const entity = entities.find((candidate) => candidate.id === entityId);
       const baseName = fileNameWord(listing.name) + (scope === 'entity' && entity ? `-${fileNameWord(entity.name)}` : scope === 'notebook' ? '-notebook' : scope === 'articles' ? '-selection' : '');
-      const result = await runExport(client, { input, data, baseName, formats: [...formats], csvBom, overwrite, onProgress: setProgress });
+      const result = await runExport(client, { input, data, baseName, formats: [...formats], csvBom, overwrite, onProgress: setProgress }, appExportRuntime(workers.start));
       if (result.exists) setExists(result.exists);
       else if (result.error) setError(result.error);
       else {
@@ -96,6 +100,7 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {
+      workers.release();
       setBusy(false);
       setProgress(null);
     }

@@ -38,6 +38,25 @@ export const startModuleWorker: StartExportWorker = () => {
   };
 };
 
+/**
+ * Starts `count` workers now, so that their scripts load while the export reads its input; the
+ * returned `start` hands them out, then starts fresh ones; `release` ends those never handed out.
+ */
+export function warmWorkers(start: StartExportWorker, count: number): { start: StartExportWorker; release(): void } {
+  const ready: ExportWorker[] = [];
+  for (let i = 0; i < count; i++) {
+    try {
+      ready.push(start());
+    } catch {
+      break; // `start` will throw again when asked, and the export falls back then, saying why.
+    }
+  }
+  return {
+    start: () => ready.shift() ?? start(),
+    release: () => ready.splice(0).forEach((worker) => worker.terminate()),
+  };
+}
+
 export interface BuildRequest {
   formats: readonly ExportFormatId[];
   input: ExportInput;

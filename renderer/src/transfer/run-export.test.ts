@@ -8,7 +8,7 @@ import type { AnnotationRecord } from '../../../shared/model/annotation';
 import { AnnotationId, ArticleId, EntityId, EntityTypeId, LegendId } from '../../../shared/model/ids';
 import { EXPORT_FORMAT_IDS, exportFormat, type ExportFormatId } from '../../../shared/export/export-formats';
 import { runExportJob } from '../../../shared/export/export-job';
-import type { ExportWorker, StartExportWorker } from './export-workers';
+import { warmWorkers, type ExportWorker, type StartExportWorker } from './export-workers';
 import { runExport, type ExportProgress, type ExportRuntime } from './run-export';
 
 /** A small project (the exporters' own tests check their output in detail): two articles, a highlight, a mention, a comment. */
@@ -162,6 +162,19 @@ describe('runExport', () => {
     expect(workers.terminated).toBe(2);
     const again = await runExport(host.client, { ...options, overwrite: true }, runtime(fakeWorkers([]).start));
     expect(again.exists).toBeNull();
+    expect(host.files).toEqual(allExpected());
+  });
+
+  it('uses workers started ahead, then starts no more; releasing ends only those never used', async () => {
+    const host = fakeHost();
+    const workers = fakeWorkers(['works', 'works', 'works']);
+    const warm = warmWorkers(workers.start, 3);
+    expect(workers.started).toBe(3);
+    const outcome = await runExport(host.client, options, runtime(warm.start));
+    expect(outcome.builtBy.workers).toBe(2);
+    expect(workers.started).toBe(3);
+    warm.release();
+    expect(workers.terminated).toBe(3);
     expect(host.files).toEqual(allExpected());
   });
 

@@ -44,8 +44,9 @@ export interface ExportRuntime {
   log(message: string): void;
 }
 
-const appRuntime = (): ExportRuntime => ({
-  startWorker: startModuleWorker,
+/** The app's runtime: module workers (or those started ahead by `start`), the console. */
+export const appExportRuntime = (start: StartExportWorker = startModuleWorker): ExportRuntime => ({
+  startWorker: start,
   cores: globalThis.navigator?.hardwareConcurrency,
   warn: (message) => console.warn(message),
   log: (message) => console.info(message),
@@ -56,7 +57,7 @@ const appRuntime = (): ExportRuntime => ({
  * built, one all-or-nothing write per format, one write at a time. A write that fails (or finds
  * files there without `overwrite`) stops the export: nothing further is written.
  */
-export async function runExport(client: HostClient, options: ExportOptions, runtime: ExportRuntime = appRuntime()): Promise<ExportOutcome> {
+export async function runExport(client: HostClient, options: ExportOptions, runtime: ExportRuntime = appExportRuntime()): Promise<ExportOutcome> {
   const chosen = inDialogOrder(options.formats);
   const outcome: ExportOutcome = { written: [], exists: null, error: null, builtBy: { workers: 0, inThread: [] } };
   const arrived: Array<{ id: ExportFormatId; output: FormatOutput }> = [];
