@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 export type MarkDetail = { equals: string } | { atLeast: number } | undefined;
 
 /** The page time (ms) of the first `performance.mark(name)` whose detail matches, waiting for it. */
-export async function waitForMark(page: Page, name: string, detail?: MarkDetail): Promise<number> {
+export async function waitForMark(page: Page, name: string, detail?: MarkDetail, timeoutMs = 60_000): Promise<number> {
   const handle = await page.waitForFunction(
     ([markName, wanted]) => {
       const found = performance.getEntriesByName(markName as string, 'mark').find((entry) => {
@@ -15,7 +15,7 @@ export async function waitForMark(page: Page, name: string, detail?: MarkDetail)
       return found ? found.startTime : null;
     },
     [name, detail ?? null] as const,
-    { timeout: 60_000, polling: 16 },
+    { timeout: timeoutMs, polling: 16 },
   );
   return (await handle.jsonValue()) as number;
 }

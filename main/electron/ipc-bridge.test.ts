@@ -22,12 +22,13 @@ const validInputs: Record<string, unknown> = {
   'corpus.open': { root: '/corpus' },
   'corpus.list': {},
   'corpus.read': { path: 'a.txt' },
+  'corpus.readTexts': { paths: ['a.txt'] },
   'corpus.findMentions': { searchId: 's1', terms: ['Paul Kagame', 'Kagame'], includeBoilerplate: false },
   'corpus.cancelSearch': { searchId: 's1' },
   'dialog.pickFolder': {},
   'exports.info': {},
   'exports.pickFolder': {},
-  'exports.stage': { uploadId: 'u1', index: 0, chunk: 'text' },
+  'exports.stage': { parts: [{ uploadId: 'u1', index: 0, count: 1, chunk: 'text' }] },
   'exports.write': { files: [{ name: 'report.md', content: '# Report' }], overwrite: false },
 };
 const reached: string[] = [];
@@ -39,6 +40,7 @@ const handlers: HostHandlers = {
     reached.push('corpus.read'),
     { summary: { path, format: 'text', size: 0, modifiedMs: 0, sha256: '', wordCount: 0, meta: { title: 'a' }, warnings: [], readable: true }, text: '', lines: [{ kind: 'blank', boilerplate: false }] }
   ),
+  'corpus.readTexts': async ({ paths }) => (reached.push('corpus.readTexts'), { articles: paths.map((path) => ({ path, text: '', meta: { title: 'a' } })) }),
   'corpus.findMentions': async ({ searchId }) => (reached.push('corpus.findMentions'), { searchId, articlesSearched: 0, hits: 0, elapsedMs: 0, cancelled: false }),
   'corpus.cancelSearch': async () => (reached.push('corpus.cancelSearch'), { cancelled: false }),
   'dialog.pickFolder': async () => (reached.push('dialog.pickFolder'), { root: null }),

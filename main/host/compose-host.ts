@@ -60,6 +60,7 @@ export function composeHost(options: HostOptions): Host {
     'corpus.open': ({ root }) => corpus.open(root),
     'corpus.list': () => corpus.list(),
     'corpus.read': ({ path }) => corpus.read(path),
+    'corpus.readTexts': async ({ paths }) => ({ articles: await corpus.readTexts(paths) }),
     'corpus.findMentions': async ({ searchId, terms, includeBoilerplate }) => {
       if (searches.has(searchId)) throw new HostFailure('invalid-input', `A search with id "${searchId}" is already running`);
       const context = corpus.searchContext();
@@ -83,7 +84,7 @@ export function composeHost(options: HostOptions): Host {
     },
     'exports.info': async () => exportService.info(),
     'exports.pickFolder': async () => ({ folder: await exportService.pickFolder() }),
-    'exports.stage': async ({ uploadId, index, chunk }) => exportService.stage(uploadId, index, chunk),
+    'exports.stage': async ({ parts }) => ({ received: parts.map((part) => exportService.stage(part.uploadId, part.index, part.count, part.chunk)).length }),
     'exports.write': (request) => exportService.write(request),
   };
   return {

@@ -15,6 +15,7 @@ function handlers(overrides: Partial<HostHandlers> = {}): HostHandlers {
     'corpus.read': async () => {
       throw new HostFailure('outside-root', '"../x" lies outside the corpus folder');
     },
+    'corpus.readTexts': async ({ paths }) => ({ articles: paths.map((path) => ({ path, text: null, meta: null })) }),
     'corpus.findMentions': async ({ searchId }) => ({ searchId, articlesSearched: 3, hits: 0, elapsedMs: 1, cancelled: false }),
     'corpus.cancelSearch': async () => ({ cancelled: false }),
     'dialog.pickFolder': async () => ({ root: null }),

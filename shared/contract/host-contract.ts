@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArticleContent, CorpusChange, CorpusListing, RelativePath } from '../model/article';
+import { ArticleContent, CorpusChange, CorpusListing, DerivedMetadata, RelativePath } from '../model/article';
 import { MentionHit } from '../model/mention';
 
 export const AppInfo = z.object({
@@ -12,6 +12,9 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 const NoInput = z.object({}).strict();
 
+/** Most articles one `corpus.readTexts` asks for: their texts stay well under the bridges' body limit. */
+export const CORPUS_TEXTS_PER_REQUEST = 100;
+
 /** Chosen by the renderer, so it can match streamed hits and cancel before the request resolves. */
 const UploadId = z.string().min(1).max(64);
 
@@ -23,6 +26,19 @@ export const EXPORT_CHUNK_CHARS = 512 * 1024;
 
 /** Most characters sent inline (not staged) in one `exports.write`, for the same reason. */
 export const EXPORT_INLINE_CHARS = 512 * 1024;
+
+/**
+ * Most chunks in one `exports.stage`: many small files (brat's, one pair per article) travel
+ * together, their chunks' characters at most EXPORT_CHUNK_CHARS in all; the few bytes each part
+ * adds stay well inside the margin between 6 × EXPORT_CHUNK_CHARS and MAX_PAYLOAD_BYTES.
+ */
+export const EXPORT_STAGE_PARTS = 2_000;
+
+/** One chunk of a staged upload: `index` of `count` (chunks may arrive in any order). */
+const StagedPart = z
+  .object({ uploadId: UploadId, index: z.number().int().nonnegative(), count: z.number().int().positive(), chunk: z.string().max(EXPORT_CHUNK_CHARS) })
+  .strict()
+  .refine((part) => part.index < part.count, { message: 'a chunk index must be below the count' });
 
 /** One file of an export: its content inline, or staged before with `exports.stage`. */
 const ExportFile = z
@@ -55,6 +71,14 @@ export const hostRequests = {
   /** One article's canonical text, line structure and summary. */
   'corpus.read': { input: z.object({ path: RelativePath }).strict(), output: ArticleContent },
   /**
+   * Many articles' canonical texts and metadata at once (what an export needs, no line
+   * structure): in the order asked, `text` null for an article that cannot be read.
+   */
+  'corpus.readTexts': {
+    input: z.object({ paths: z.array(RelativePath).min(1).max(CORPUS_TEXTS_PER_REQUEST) }).strict(),
+    output: z.object({ articles: z.array(z.object({ path: RelativePath, text: z.string().nullable(), meta: DerivedMetadata.nullable() })) }),
+  },
+  /**
    * Search every article for mentions of an entity (its name, aliases, handles): whole words,
    * ignoring case and accents. Hits stream as `corpus.mentionsFound` events while this is pending;
    * it resolves with the totals once the whole corpus is searched or the search is cancelled.
@@ -78,9 +102,15 @@ export const hostRequests = {
   'exports.info': { input: NoInput, output: z.object({ folder: z.string().nullable(), canPick: z.boolean() }) },
   /** Ask the user for a folder to export to with a native dialog (Electron only); null when cancelled. */
   'exports.pickFolder': { input: NoInput, output: z.object({ folder: z.string().nullable() }) },
-  /** Send a chunk of a large export file ahead of `exports.write`; chunks of one upload in order from 0. */
+  /**
+   * Send chunks of export files too large to go inline ahead of `exports.write`: any number of
+   * uploads' chunks per request, in any order, several requests at once.
+   */
   'exports.stage': {
-    input: z.object({ uploadId: UploadId, index: z.number().int().nonnegative(), chunk: z.string().max(EXPORT_CHUNK_CHARS) }).strict(),
+    input: z
+      .object({ parts: z.array(StagedPart).min(1).max(EXPORT_STAGE_PARTS) })
+      .strict()
+      .refine((request) => request.parts.reduce((sum, part) => sum + part.chunk.length, 0) <= EXPORT_CHUNK_CHARS, { message: `at most ${EXPORT_CHUNK_CHARS} characters per request` }),
     output: z.object({ received: z.number().int().positive() }),
   },
   /**

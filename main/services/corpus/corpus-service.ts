@@ -14,12 +14,15 @@ import { resolveInsideRoot } from './safe-path';
 import { describeError, scanFolder } from './scan-folder';
 import { listingCacheFile, loadListingCache, saveListingCache } from './listing-cache';
 import { listArticles } from './list-articles';
+import { mapLimited } from './map-limited';
 
 export interface CorpusService {
   /** Opens `root` as the corpus (replacing any open one), lists it and starts watching it. */
   open(root: string): Promise<CorpusListing>;
   list(): Promise<CorpusListing | null>;
   read(relativePath: string): Promise<ArticleContent>;
+  /** Several articles' texts and metadata, in the order asked; null for one that cannot be read. */
+  readTexts(relativePaths: readonly string[]): Promise<Array<{ path: string; text: string | null; meta: ArticleSummary['meta'] | null }>>;
   /**
    * What a corpus-wide search needs: the root, a snapshot of the listing, and a reader of canonical
    * text alone. @throws HostFailure `no-corpus` when no corpus is open.
@@ -206,6 +209,13 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
     if (closing) await closing.stopWatching();
   }
 
+  async function readContent(relativePath: string): Promise<ArticleContent> {
+    if (!current) throw new HostFailure('no-corpus', 'No corpus folder is open');
+    const absolute = await resolveInsideRoot(current.root, relativePath);
+    const content = await readArticleFile(absolute, relativePath);
+    return { ...content, summary: withFallbackTitle(content.summary) };
+  }
+
   return {
     open(requestedRoot) {
       // Remembered while it runs, so that `list` answers with this listing rather than a partial one.
@@ -221,11 +231,17 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
       while (opening) await opening.catch(() => undefined);
       return current ? listing(current) : null;
     },
-    async read(relativePath) {
-      if (!current) throw new HostFailure('no-corpus', 'No corpus folder is open');
-      const absolute = await resolveInsideRoot(current.root, relativePath);
-      const content = await readArticleFile(absolute, relativePath);
-      return { ...content, summary: withFallbackTitle(content.summary) };
+    read: readContent,
+    async readTexts(relativePaths) {
+      // A few files at once: reading overlaps parsing, without opening hundreds of files together.
+      return mapLimited(relativePaths, 8, async (relativePath) => {
+        try {
+          const content = await readContent(relativePath);
+          return { path: relativePath, text: content.text, meta: content.summary.meta };
+        } catch {
+          return { path: relativePath, text: null, meta: null };
+        }
+      });
     },
     searchContext() {
       if (!current) throw new HostFailure('no-corpus', 'No corpus folder is open');

@@ -58,12 +58,15 @@ describe('export service', () => {
     expect(readFileSync(path.join(folder, 'report.md'), 'utf8')).toBe('new');
   });
 
-  it('assembles staged chunks in order into one file, and forgets them once written', async () => {
+  it('assembles staged chunks, in whatever order they came, into one file, and forgets them once written', async () => {
     const folder = tempDir();
     const service = createExportService({ fixedFolder: folder, log: silentLogger });
-    service.stage('u1', 0, 'first 👍');
-    service.stage('u1', 1, ' second');
-    expect(() => service.stage('u1', 3, 'gap')).toThrow(/out of order/);
+    expect(service.stage('u1', 1, 2, ' second')).toBe(1);
+    expect(() => service.stage('u1', 1, 2, ' again')).toThrow(/arrived twice/);
+    expect(() => service.stage('u1', 0, 3, 'other count')).toThrow(/does not fit/);
+    service.stage('u2', 0, 2, 'half');
+    expect((await failure(service.write({ files: [{ name: 'half.json', uploadId: 'u2' }], overwrite: false }))).message).toBe('Upload "u2" is incomplete: 1 of 2 chunks arrived');
+    expect(service.stage('u1', 0, 2, 'first 👍')).toBe(2);
     await service.write({ files: [{ name: 'big.json', uploadId: 'u1' }], overwrite: false });
     expect(readFileSync(path.join(folder, 'big.json'), 'utf8')).toBe('first 👍 second');
     expect((await failure(service.write({ files: [{ name: 'again.json', uploadId: 'u1' }], overwrite: false }))).code).toBe('invalid-input');

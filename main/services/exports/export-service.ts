@@ -10,8 +10,9 @@ import { errorMessage } from '../../../shared/text/error-message';
  * decides the folder (the one named at start-up in browser mode, or one the user picked in the
  * native dialog in Electron: the renderer can never name an arbitrary folder) and writes.
  *
- * Contents larger than one request may carry are sent ahead in chunks (`stage`) and referred to
- * by upload id in `write`. Chunking, rather than a larger body limit on one route, keeps every
+ * Contents larger than one request may carry are sent ahead in chunks (`stage`, in any order, so
+ * that the renderer may send several requests at once) and referred to by upload id in `write`,
+ * which refuses an upload missing a chunk. Chunking, rather than a larger body limit on one route, keeps every
  * request under the bridges' one limit (`MAX_PAYLOAD_BYTES`), works the same over IPC and HTTP,
  * and never holds a whole multi-megabyte JSON request body in a single string on either side.
  */
@@ -37,7 +38,8 @@ export interface ExportWriteRequest {
 export interface ExportService {
   info(): { folder: string | null; canPick: boolean };
   pickFolder(): Promise<string | null>;
-  stage(uploadId: string, index: number, chunk: string): { received: number };
+  /** Keeps chunk `index` of `count` of an upload; chunks may come in any order. Returns how many it has. */
+  stage(uploadId: string, index: number, count: number, chunk: string): number;
   write(request: ExportWriteRequest): Promise<{ folder: string; written: string[] }>;
 }
 
@@ -45,19 +47,20 @@ export function createExportService(options: ExportServiceOptions): ExportServic
   const allowed = new Set<string>();
   if (options.fixedFolder) allowed.add(path.resolve(options.fixedFolder));
   let lastPicked: string | null = options.fixedFolder ? path.resolve(options.fixedFolder) : null;
-  const uploads = new Map<string, string[]>();
+  const uploads = new Map<string, { chunks: Array<string | undefined>; received: number }>();
   let stagedChars = 0;
 
   const takeUpload = (uploadId: string): string => {
-    const chunks = uploads.get(uploadId);
-    if (!chunks) throw new HostFailure('invalid-input', `No content was staged under upload "${uploadId}"`);
-    return chunks.join('');
+    const upload = uploads.get(uploadId);
+    if (!upload) throw new HostFailure('invalid-input', `No content was staged under upload "${uploadId}"`);
+    if (upload.received < upload.chunks.length) throw new HostFailure('invalid-input', `Upload "${uploadId}" is incomplete: ${upload.received} of ${upload.chunks.length} chunks arrived`);
+    return upload.chunks.join('');
   };
   const releaseUploads = (ids: Iterable<string>) => {
     for (const id of ids) {
-      const chunks = uploads.get(id);
-      if (!chunks) continue;
-      stagedChars -= chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+      const upload = uploads.get(id);
+      if (!upload) continue;
+      stagedChars -= upload.chunks.reduce((sum, chunk) => sum + (chunk?.length ?? 0), 0);
       uploads.delete(id);
     }
   };
@@ -75,14 +78,16 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       return resolved;
     },
 
-    stage(uploadId, index, chunk) {
-      const chunks = uploads.get(uploadId) ?? [];
-      if (index !== chunks.length) throw new HostFailure('invalid-input', `Chunk ${index} of upload "${uploadId}" arrived out of order (expected ${chunks.length})`);
+    stage(uploadId, index, count, chunk) {
+      const upload = uploads.get(uploadId) ?? { chunks: new Array<string | undefined>(count).fill(undefined), received: 0 };
+      if (count !== upload.chunks.length || index >= count) throw new HostFailure('invalid-input', `Chunk ${index} of ${count} does not fit upload "${uploadId}" of ${upload.chunks.length} chunks`);
+      if (upload.chunks[index] !== undefined) throw new HostFailure('invalid-input', `Chunk ${index} of upload "${uploadId}" arrived twice`);
       if (stagedChars + chunk.length > MAX_STAGED_CHARS) throw new HostFailure('payload-too-large', 'The export is too large to stage in memory');
-      chunks.push(chunk);
-      uploads.set(uploadId, chunks);
+      upload.chunks[index] = chunk;
+      upload.received++;
+      uploads.set(uploadId, upload);
       stagedChars += chunk.length;
-      return { received: chunks.length };
+      return upload.received;
     },
 
     async write(request) {

@@ -3,6 +3,34 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathInside, sanitizeFileName } from './export-names';
 
+/**
+ * Files written (and flushed, and placed) at once: a brat export is a file per article and a file
+ * of annotations per article, and one flush after another took 2.3 s for 2,002 small files here.
+ */
+const WRITE_CONCURRENCY = 16;
+
+/**
+ * Runs `task` for 0..count-1, at most `limit` at once. After a failure no further task starts, and
+ * it throws the first failure only once every task already started has finished: the clean-up
+ * that follows then sees every file those tasks made.
+ */
+async function eachLimited(count: number, limit: number, task: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const lane = async (): Promise<void> => {
+    while (next < count && !failure) {
+      const index = next++;
+      try {
+        await task(index);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, lane));
+  if (failure) throw (failure as { error: unknown }).error;
+}
+
 /*
  * Writes a set of export files into one folder, atomically per file and all-or-nothing for the
  * set as far as the file system allows:
@@ -85,9 +113,10 @@ export async function writeExportFiles(folder: string, files: readonly ExportFil
   const temps = targets.map((target) => path.join(path.dirname(target), `.${path.basename(target).slice(0, 200)}.${stamp}.tmp`));
   const placed: string[] = [];
   try {
-    for (const [i, file] of files.entries()) await writeFlushed(temps[i] ?? '', file.content);
-    for (const [i, target] of targets.entries()) {
+    await eachLimited(files.length, WRITE_CONCURRENCY, (i) => writeFlushed(temps[i] ?? '', files[i]?.content ?? ''));
+    await eachLimited(targets.length, WRITE_CONCURRENCY, async (i) => {
       const temp = temps[i] ?? '';
+      const target = targets[i] ?? '';
       if (overwrite) {
         const isNew = !(await exists(target));
         await fs.rename(temp, target);
@@ -96,7 +125,7 @@ export async function writeExportFiles(folder: string, files: readonly ExportFil
         await placeWithoutOverwrite(temp, target);
         placed.push(target);
       }
-    }
+    });
   } catch (error) {
     await Promise.all([...temps, ...placed].map((file) => fs.rm(file, { force: true })));
     throw error;

@@ -4,11 +4,13 @@ import type { Entity } from '../../../shared/model/annotation';
 import { EntityId } from '../../../shared/model/ids';
 import { useAppServices } from '../app/app-services';
 import { ModalDialog } from '../dialogs/ModalDialog';
-import { EXPORT_FORMATS, type ExportFormatId } from './export-formats';
+import { EXPORT_FORMATS, type ExportFormatId } from '../../../shared/export/export-formats';
 import { ExportResults } from './ExportResults';
 import { gatherExport, type ExportScope } from './gather-export';
 import { readProjectData } from './project-data';
-import { fileNameWord, runExport, type ExportOutcome } from './run-export';
+import { appExportRuntime, fileNameWord, runExport, type ExportOutcome, type ExportProgress } from './run-export';
+import { exportWorkerCount, planExport } from '../../../shared/export/export-plan';
+import { startModuleWorker, warmWorkers } from './export-workers';
 import { errorMessage } from '../../../shared/text/error-message';
 import { ErrorAlert } from '../dialogs/ErrorAlert';
 
@@ -21,6 +23,13 @@ const SCOPES: ReadonlyArray<{ kind: ScopeKind; label: string }> = [
   { kind: 'notebook', label: 'The notebook' },
 ];
 
+/** What the dialog says while exporting, e.g. "Writing W3C annotations… 3 of 6". */
+function exportProgressText(progress: ExportProgress | null): string {
+  if (!progress) return 'Reading the project…';
+  if (progress.writing) return `Writing ${progress.writing}… ${progress.done + 1} of ${progress.total}`;
+  return `Building the formats… ${progress.done} of ${progress.total} written`;
+}
+
 /** Export: choose what (scope) and how (formats), write, then show what was written where. */
 export function ExportDialog({ listing, entities, onClose, onMessage }: { listing: CorpusListing | null; entities: readonly Entity[]; onClose(): void; onMessage(message: string): void }) {
   const { client, db, info } = useAppServices();
@@ -31,6 +40,7 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
   const [csvBom, setCsvBom] = useState(false);
   const [folder, setFolder] = useState<{ folder: string | null; canPick: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [exists, setExists] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<ExportOutcome | null>(null);
@@ -65,16 +75,21 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
     setBusy(true);
     setError(null);
     setExists(null);
+    // The workers load their script while the project and the texts are read.
+    const workers = warmWorkers(startModuleWorker, planExport([...formats], exportWorkerCount(navigator.hardwareConcurrency)).length);
     try {
-      const data = await readProjectData(db);
+      const reading = readProjectData(db).then((rows) => (performance.mark('export-read'), rows));
       const chosen: ExportScope =
         scope === 'articles' ? { kind: 'articles', paths: [...paths] }
         : scope === 'entity' ? { kind: 'entity', entityId: EntityId.parse(entityId) }
         : { kind: scope };
-      const { input, missing } = await gatherExport(client, listing, data, chosen);
+      // The articles' texts are read from main while the project's rows come out of the database.
+      const { input, missing } = await gatherExport(client, listing, reading, chosen);
+      const data = await reading;
+      performance.mark('export-gathered');
       const entity = entities.find((candidate) => candidate.id === entityId);
       const baseName = fileNameWord(listing.name) + (scope === 'entity' && entity ? `-${fileNameWord(entity.name)}` : scope === 'notebook' ? '-notebook' : scope === 'articles' ? '-selection' : '');
-      const result = await runExport(client, { input, data, baseName, formats: [...formats], csvBom, overwrite });
+      const result = await runExport(client, { input, data, baseName, formats: [...formats], csvBom, overwrite, onProgress: setProgress }, appExportRuntime(workers.start));
       if (result.exists) setExists(result.exists);
       else if (result.error) setError(result.error);
       else {
@@ -85,7 +100,9 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {
+      workers.release();
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -162,6 +179,11 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
               </button>
             </div>
           </div>
+        )}
+        {busy && (
+          <p className="muted" role="status">
+            {exportProgressText(progress)}
+          </p>
         )}
         <ErrorAlert message={error} />
         {!error && problem && <p className="muted">{problem}</p>}

@@ -1,9 +1,19 @@
+import { useEffect } from 'react';
 import { ModalDialog } from '../dialogs/ModalDialog';
 import type { ExportOutcome } from './run-export';
 import { downloadFile } from './write-export';
 
+/** Where the formats were built: in background workers, or (when none could be had) in the window's own thread. */
+function builtByText(builtBy: ExportOutcome['builtBy']): string {
+  const workers = builtBy.workers === 0 ? '' : `Built in ${builtBy.workers} background worker${builtBy.workers === 1 ? '' : 's'}`;
+  const inThread = builtBy.inThread.length === 0 ? '' : `${builtBy.inThread.join(', ')} built in the window's own thread (no background worker could be started)`;
+  return [workers, inThread].filter(Boolean).join('; ') + '.';
+}
+
 /** What an export wrote, and where; in browser mode each file can also be downloaded. */
 export function ExportResults({ outcome, offerDownloads, onClose }: { outcome: ExportOutcome; offerDownloads: boolean; onClose(): void }) {
+  // The end of an export as the user sees it (the bench times click → this mark).
+  useEffect(() => void performance.mark('export-reported'), []);
   return (
     <ModalDialog title="Export finished" onClose={onClose}>
       <div className="form">
@@ -20,6 +30,7 @@ export function ExportResults({ outcome, offerDownloads, onClose }: { outcome: E
             </li>
           ))}
         </ul>
+        <p className="muted export-built-by">{builtByText(outcome.builtBy)}</p>
         <div className="form-buttons">
           <button type="button" autoFocus onClick={onClose}>
             Done

@@ -1,4 +1,5 @@
 import type { HostClient } from '../../../shared/contract/host-client';
+import { CORPUS_TEXTS_PER_REQUEST } from '../../../shared/contract/host-contract';
 import type { ProjectData } from '../../../shared/export/archive-schema';
 import type { ExportArticle, ExportInput } from '../../../shared/export/export-input';
 import type { CorpusListing } from '../../../shared/model/article';
@@ -7,14 +8,14 @@ import { effectiveMetadata } from '../db/article-meta-store';
 
 /*
  * Gathers what an export covers, by scope, from the project's rows (Dexie) and the articles'
- * canonical texts (main, `corpus.read`). Articles are read a few at a time: one request per
- * article, in parallel, without flooding the bridge.
+ * canonical texts (main, `corpus.readTexts`): a hundred articles per request, a few requests at
+ * once (one request per article took 8 s for 1,000 articles in the bench, on a loaded machine).
  */
 
 export type ExportScope = { kind: 'project' } | { kind: 'articles'; paths: readonly string[] } | { kind: 'entity'; entityId: EntityId } | { kind: 'notebook' };
 
-/** Articles read at once from main. */
-const READ_CONCURRENCY = 8;
+/** `corpus.readTexts` requests in flight at once. */
+const READ_CONCURRENCY = 3;
 
 async function mapLimited<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -35,12 +36,30 @@ export interface GatheredExport {
   missing: string[];
 }
 
-/** Builds the input of every export format for `scope`. */
-export async function gatherExport(client: HostClient, listing: CorpusListing, data: ProjectData, scope: ExportScope): Promise<GatheredExport> {
+/** Reads the texts of `paths` from main, in batches; an article that cannot be read is left out. */
+async function readTexts(client: HostClient, paths: readonly string[]) {
+  const batches: string[][] = [];
+  for (let at = 0; at < paths.length; at += CORPUS_TEXTS_PER_REQUEST) batches.push(paths.slice(at, at + CORPUS_TEXTS_PER_REQUEST));
+  const read = await mapLimited(batches, READ_CONCURRENCY, async (batch) => {
+    const texts = await client.request('corpus.readTexts', { paths: batch });
+    return texts.ok ? texts.value.articles : [];
+  });
+  return read.flat();
+}
+
+/**
+ * Builds the input of every export format for `scope`. The project's rows may still be on their
+ * way (`rows` a promise): the texts of a scope that does not depend on them are read meanwhile.
+ */
+export async function gatherExport(client: HostClient, listing: CorpusListing, rows: ProjectData | Promise<ProjectData>, scope: ExportScope): Promise<GatheredExport> {
+  const readable = listing.articles.filter((summary) => summary.readable);
+  const chosenPaths = scope.kind === 'articles' ? new Set(scope.paths) : null;
+  const early = scope.kind === 'entity' ? null : readTexts(client, scope.kind === 'notebook' ? [] : readable.filter((summary) => !chosenPaths || chosenPaths.has(summary.path)).map((summary) => summary.path));
+  const data = await rows;
   const idByPath = new Map(data.articles.filter((row) => row.path !== '').map((row) => [row.path, row.id]));
   const corrections = new Map(data.articleMeta.map((row) => [row.path, row]));
   let annotations = data.annotations;
-  let summaries = listing.articles.filter((summary) => summary.readable);
+  let summaries = readable;
   let notes = data.notes;
   if (scope.kind === 'articles') {
     const chosen = new Set(scope.paths);
@@ -56,18 +75,20 @@ export async function gatherExport(client: HostClient, listing: CorpusListing, d
   }
   if (scope.kind === 'articles') notes = notes.filter((note) => note.kind === 'page' && note.citedArticleIds.some((id) => summaries.some((summary) => idByPath.get(summary.path) === id)));
 
-  const articles = await mapLimited(summaries, READ_CONCURRENCY, async (summary): Promise<ExportArticle | null> => {
-    const content = await client.request('corpus.read', { path: summary.path });
-    if (!content.ok) return null;
-    return {
-      // An article never registered has no annotations yet; a stand-in id keeps it in the export.
-      id: idByPath.get(summary.path) ?? ArticleId.parse(`unregistered:${summary.path}`),
-      path: summary.path,
-      text: content.value.text,
-      meta: effectiveMetadata(content.value.summary.meta, corrections.get(summary.path)),
-    };
-  });
-  const present = articles.filter((article): article is ExportArticle => article !== null);
+  const read = await (early ?? readTexts(client, summaries.map((summary) => summary.path)));
+  const present = read.flatMap((content): ExportArticle[] =>
+    content.text === null || content.meta === null
+      ? []
+      : [
+          {
+            // An article never registered has no annotations yet; a stand-in id keeps it in the export.
+            id: idByPath.get(content.path) ?? ArticleId.parse(`unregistered:${content.path}`),
+            path: content.path,
+            text: content.text,
+            meta: effectiveMetadata(content.meta, corrections.get(content.path)),
+          },
+        ],
+  );
   const presentIds = new Set<string>(present.map((article) => article.id));
   const registered = new Map<string, string>(data.articles.map((row) => [row.id, row.path]));
   // Only whole-project and entity exports promise every annotation; a chosen set leaves others out on purpose.

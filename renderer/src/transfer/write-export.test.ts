@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHostClient } from '../../../shared/contract/host-client';
 import { MAX_PAYLOAD_BYTES } from '../../../shared/contract/host-contract';
-import { chunkText, writeExport } from './write-export';
+import { EXPORT_CHUNK_CHARS } from '../../../shared/contract/host-contract';
+import { chunkText, packParts, writeExport } from './write-export';
 
 describe('chunkText', () => {
   it('cuts text into chunks that join back to it', () => {
@@ -30,9 +31,13 @@ describe('writeExport', () => {
       send: async (name, input) => {
         sizes.push(new TextEncoder().encode(JSON.stringify(input)).length);
         if (name === 'exports.stage') {
-          const { uploadId, chunk } = input as { uploadId: string; chunk: string };
-          staged.set(uploadId, [...(staged.get(uploadId) ?? []), chunk]);
-          return { ok: true, value: { received: staged.get(uploadId)?.length ?? 0 } };
+          const { parts } = input as { parts: Array<{ uploadId: string; index: number; chunk: string }> };
+          for (const { uploadId, index, chunk } of parts) {
+            const chunks = staged.get(uploadId) ?? [];
+            chunks[index] = chunk;
+            staged.set(uploadId, chunks);
+          }
+          return { ok: true, value: { received: parts.length } };
         }
         written = (input as { files: typeof written }).files;
         return { ok: true, value: { folder: '/exports', written: written.map((file) => `/exports/${file.name}`) } };
@@ -47,5 +52,42 @@ describe('writeExport', () => {
     expect(written.map((file) => file.name)).toEqual(['small.md', 'big.json']);
     expect(written[0]?.content).toBe('# Small');
     expect(staged.get(written[1]?.uploadId ?? '')?.join('')).toBe(hostile);
+  });
+});
+
+describe('staging many files', () => {
+  it('packs the chunks of two thousand small files into a few requests, each within the limit', async () => {
+    const files = Array.from({ length: 2_000 }, (_, i) => ({ name: `article-${i}.txt`, content: `Article ${i}: `.padEnd(4_000, 'x') }));
+    const stageRequests: number[] = [];
+    let written: Array<{ name: string; content?: string; uploadId?: string }> = [];
+    const staged = new Map<string, string>();
+    const client = createHostClient({
+      send: async (name, input) => {
+        if (name === 'exports.stage') {
+          const { parts } = input as { parts: Array<{ uploadId: string; index: number; count: number; chunk: string }> };
+          stageRequests.push(new TextEncoder().encode(JSON.stringify(input)).length);
+          for (const part of parts) {
+            expect(part).toMatchObject({ index: 0, count: 1 });
+            staged.set(part.uploadId, part.chunk);
+          }
+          return { ok: true, value: { received: parts.length } };
+        }
+        written = (input as { files: typeof written }).files;
+        return { ok: true, value: { folder: '/exports', written: written.map((file) => file.name) } };
+      },
+      listen: () => () => {},
+    });
+    const result = await writeExport(client, { files, overwrite: false });
+    expect(result.ok).toBe(true);
+    expect(stageRequests.length).toBeLessThanOrEqual(Math.ceil((2_000 * 4_000) / EXPORT_CHUNK_CHARS) + 1);
+    expect(Math.max(...stageRequests)).toBeLessThan(MAX_PAYLOAD_BYTES);
+    expect(written.map((file) => file.content ?? staged.get(file.uploadId ?? ''))).toEqual(files.map((file) => file.content));
+  });
+
+  it('never puts more than the limit of characters in one request, and keeps every part once, in order', () => {
+    const parts = [5, 3, 9, 1, 1].map((size, i) => ({ uploadId: `u${i}`, index: 0, count: 1, chunk: 'x'.repeat(size * (EXPORT_CHUNK_CHARS / 10)) }));
+    const requests = packParts(parts);
+    expect(requests.map((request) => request.map((part) => part.uploadId))).toEqual([['u0', 'u1'], ['u2', 'u3'], ['u4']]);
+    expect(requests.flat()).toEqual(parts);
   });
 });

@@ -1,0 +1,129 @@
+import type { Browser, Page } from '@playwright/test';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ExportInput } from '../../shared/export/export-input';
+import { startBrowserModeServer } from '../support/browser-mode-server';
+import { median, type BenchRow } from './bench-stats';
+import { waitForMark } from './page-marks';
+
+const EXPORT_BUDGET_MS = 2_000;
+const FORMATS = ['Markdown report', 'W3C Web Annotations', 'brat standoff', 'Entity mentions CSV', 'CoNLL (BIO)', 'Project archive'];
+
+/**
+ * Writes the bench project's 1,000 articles as a corpus folder, so that main lists them and
+ * `corpus.read` returns the very texts the annotations were made on.
+ */
+function writeBenchCorpus(dir: string, input: ExportInput): void {
+  rmSync(dir, { recursive: true, force: true });
+  for (const article of input.articles) {
+    const file = path.join(dir, article.path);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, article.text);
+  }
+}
+
+/** Imports the archive through the Import dialog, replacing the (fresh) project. */
+async function importArchive(page: Page, file: string): Promise<void> {
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await dialog.getByLabel(/File to import/).setInputFiles(file);
+  await dialog.getByRole('radio', { name: /Replace this project/ }).check();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await dialog.getByRole('status').waitFor({ timeout: 120_000 });
+  await dialog.getByRole('button', { name: 'Done' }).click();
+}
+
+/** Records the page's long tasks (main thread busy > 50 ms), to tell whether the UI stayed responsive. */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const store: number[] = [];
+    (globalThis as unknown as { benchLongTasks: number[] }).benchLongTasks = store;
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => store.push(entry.duration))).observe({ type: 'longtask', buffered: false });
+  });
+}
+
+/**
+ * The export as a user meets it (issue 7's budget): in Chromium, browser mode, the 50k project
+ * imported into the app, the Export dialog, whole project, every format: from the click on Export
+ * to the report of what was written (every file on disk). Marks the app sets say where time goes.
+ */
+export async function benchInAppExport(browser: Browser, projectRoot: string, input: ExportInput, archiveFile: string, runs: number): Promise<BenchRow[]> {
+  const dir = path.join(projectRoot, '.bench', 'export-app');
+  const corpusDir = path.join(dir, 'corpus');
+  const outDir = path.join(dir, 'out');
+  writeBenchCorpus(corpusDir, input);
+  const server = await startBrowserModeServer(projectRoot, corpusDir, ['--no-cache', '--exports', outDir]);
+  const samples: Record<'total' | 'read' | 'gather' | 'serialise' | 'write' | 'clone' | 'longest' | 'cpu', number[]> = { total: [], read: [], gather: [], serialise: [], write: [], clone: [], longest: [], cpu: [] };
+  let how = '';
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.text().startsWith('Export:')) {
+        how = message.text();
+        const posting = /posting the input took (\d+) ms/.exec(how);
+        if (posting) samples.clone.push(Number(posting[1]));
+      }
+      if (message.type() === 'error' || message.type() === 'warning') process.stdout.write(`  page ${message.type()}: ${message.text()}\n`);
+    });
+    await page.goto(server.url);
+    await page.getByText(`${input.articles.length.toLocaleString('en')} articles`).waitFor({ timeout: 60_000 });
+    await importArchive(page, archiveFile);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const taskSeconds = async (): Promise<number> => ((await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
+    await watchLongTasks(page);
+    for (let run = 0; run < runs; run++) {
+      // A fresh exports folder each run: nothing exists, nothing asks to be replaced.
+      rmSync(outDir, { recursive: true, force: true });
+      await page.evaluate(() => performance.clearMarks());
+      await page.evaluate(() => ((globalThis as unknown as { benchLongTasks: number[] }).benchLongTasks.length = 0));
+      await page.getByRole('button', { name: 'Export…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export' });
+      await dialog.getByRole('radio', { name: 'Whole project' }).check();
+      for (const format of FORMATS) await dialog.getByRole('checkbox', { name: new RegExp(`^${format.replace(/[()]/g, '\\$&')}`) }).check();
+      const button = dialog.getByRole('button', { name: 'Export', exact: true });
+      const cpuBefore = await taskSeconds();
+      const started = await page.evaluate(() => performance.now());
+      await button.click();
+      const failed = dialog.getByRole('alert').waitFor({ timeout: 300_000 }).then(
+        async () => {
+          throw new Error(`the export failed: ${await dialog.getByRole('alert').textContent()}`);
+        },
+        () => new Promise<never>(() => {}),
+      );
+      const reported = await Promise.race([waitForMark(page, 'export-reported', undefined, 300_000), failed]);
+      const cpuAfter = await taskSeconds();
+      const read = await waitForMark(page, 'export-read');
+      const gathered = await waitForMark(page, 'export-gathered');
+      const serialised = await waitForMark(page, 'export-serialised');
+      const written = await waitForMark(page, 'export-written');
+      samples.total.push(reported - started);
+      samples.read.push(read - started);
+      samples.gather.push(gathered - read);
+      samples.serialise.push(serialised - gathered);
+      samples.write.push(written - serialised);
+      samples.cpu.push((cpuAfter - cpuBefore) * 1000);
+      samples.longest.push(Math.max(0, ...(await page.evaluate(() => (globalThis as unknown as { benchLongTasks: number[] }).benchLongTasks))));
+      const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((mark) => `${(mark as PerformanceMark).name}${(mark as PerformanceMark).detail ? `(${String((mark as PerformanceMark).detail)})` : ''}@${mark.startTime.toFixed(0)}`));
+      process.stdout.write(`  marks (page ms; click at ${started.toFixed(0)}): ${marks.join(' ')}\n`);
+      await page.getByRole('dialog', { name: 'Export finished' }).getByRole('button', { name: 'Done' }).click();
+      process.stdout.write(`in-app export run ${run + 1}/${runs} done (${(reported - started).toFixed(0)} ms)\n`);
+    }
+    if (how) process.stdout.write(`${how}\n`);
+    await context.close();
+  } finally {
+    await server.stop();
+  }
+  const label = `${(input.annotations.length / 1000).toFixed(0)}k annotations / ${input.articles.length.toLocaleString('en')} articles`;
+  return [
+    { name: `export to every format IN THE APP (${label}, Chromium, click → report)`, value: median(samples.total), unit: 'ms', budget: EXPORT_BUDGET_MS },
+    { name: '  reading the project from Dexie (texts read meanwhile)', value: median(samples.read), unit: 'ms' },
+    { name: '  then the rest of the texts from main (corpus.readTexts)', value: median(samples.gather), unit: 'ms' },
+    { name: '  serialising, from the texts to the last format built', value: median(samples.serialise), unit: 'ms' },
+    { name: '  writing what was left after the last format was built', value: median(samples.write), unit: 'ms' },
+    { name: '  posting the input to the workers (cloning, page thread)', value: median(samples.clone), unit: 'ms' },
+    { name: '  longest task on the page\'s main thread meanwhile', value: median(samples.longest), unit: 'ms' },
+    { name: '  CPU time of the page\'s main thread (CDP TaskDuration)', value: median(samples.cpu), unit: 'ms' },
+  ];
+}

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { createHostClient, type HostClient } from '../../../shared/contract/host-client';
+import type { ProjectData } from '../../../shared/export/archive-schema';
+import { prepareExport } from '../../../shared/export/prepared-export';
+import { describeRange } from '../../../shared/anchoring/describe-range';
+import type { ExportInput } from '../../../shared/export/export-input';
+import type { AnnotationRecord } from '../../../shared/model/annotation';
+import { AnnotationId, ArticleId, EntityId, EntityTypeId, LegendId } from '../../../shared/model/ids';
+import { EXPORT_FORMAT_IDS, exportFormat, type ExportFormatId } from '../../../shared/export/export-formats';
+import { runExportJob } from '../../../shared/export/export-job';
+import { warmWorkers, type ExportWorker, type StartExportWorker } from './export-workers';
+import { runExport, type ExportProgress, type ExportRuntime } from './run-export';
+
+/** A small project (the exporters' own tests check their output in detail): two articles, a highlight, a mention, a comment. */
+function smallInput(): ExportInput {
+  const texts = ['Kagame 👍🏽 met Rubio in Kigali.\nThe talks went on.', 'M23 rebels captured Goma city on Sunday.'];
+  const articles = texts.map((text, i) => ({ id: ArticleId.parse(`a${i}`), path: `news/${i}.txt`, text, meta: { title: `Report ${i}`, source: 'The New Times', author: '', date: '2025-01-29', url: '' } }));
+  const mark = (n: number, article: number, start: number, end: number): Omit<AnnotationRecord, 'kind' | 'legendId' | 'entityId'> => ({
+    id: AnnotationId.parse(`ann-${n}`), articleId: ArticleId.parse(`a${article}`), comment: n === 1 ? 'Check "this", =1' : '', target: describeRange(texts[article] ?? '', { start, end }), anchor: { status: 'exact', start, end, confidence: 1 }, createdAt: n, updatedAt: n,
+  });
+  const annotations: AnnotationRecord[] = [
+    { ...mark(1, 0, 0, 6), kind: 'mention', entityId: EntityId.parse('e-kagame') },
+    { ...mark(2, 0, 13, 18), kind: 'highlight', legendId: LegendId.parse('key-claim') },
+    { ...mark(3, 1, 0, 10), kind: 'highlight', legendId: LegendId.parse('key-claim') },
+  ];
+  return {
+    projectName: 'corpus',
+    articles,
+    annotations,
+    legend: [{ id: LegendId.parse('key-claim'), name: 'Key claim', color: '#f5d90a', shortcut: '1', order: 1 }],
+    entities: [{ id: EntityId.parse('e-kagame'), typeId: EntityTypeId.parse('person'), name: 'Paul Kagame', aliases: [], description: '', externalId: 'Q57421', createdAt: 1, updatedAt: 1 }],
+    entityTypes: [{ id: EntityTypeId.parse('person'), name: 'Person', color: '#d6409f', shortcut: 'p', order: 1 }],
+    notes: [],
+  };
+}
+
+const input = smallInput();
+const data: ProjectData = {
+  articles: input.articles.map((article) => ({ id: article.id, path: article.path, sha256: '', createdAt: 1, updatedAt: 1 })),
+  articleMeta: [], legend: [...input.legend], entityTypes: [...input.entityTypes], entities: [...input.entities], annotations: [...input.annotations], rejectedHits: [], notes: [...input.notes],
+};
+
+/** A host that writes into a map (name → content), refusing names that exist unless told to overwrite. */
+function fakeHost(existing: readonly string[] = []): { client: HostClient; files: Map<string, string>; writes: string[][] } {
+  const files = new Map<string, string>(existing.map((name) => [name, 'old']));
+  const staged = new Map<string, string>();
+  const writes: string[][] = [];
+  const client = createHostClient({
+    send: async (name, raw) => {
+      if (name === 'exports.stage') {
+        const { parts } = raw as { parts: Array<{ uploadId: string; chunk: string }> };
+        for (const { uploadId, chunk } of parts) staged.set(uploadId, (staged.get(uploadId) ?? '') + chunk);
+        return { ok: true, value: { received: parts.length } };
+      }
+      const request = raw as { subfolder?: string; files: Array<{ name: string; content?: string; uploadId?: string }>; overwrite: boolean };
+      const names = request.files.map((file) => (request.subfolder ? `${request.subfolder}/${file.name}` : file.name));
+      const clash = names.find((file) => files.has(file));
+      if (clash && !request.overwrite) return { ok: false, error: { code: 'exists', message: `"${clash}" already exists` } };
+      request.files.forEach((file, i) => files.set(names[i] ?? '', file.content ?? staged.get(file.uploadId ?? '') ?? ''));
+      writes.push(names);
+      return { ok: true, value: { folder: '/exports', written: names.map((file) => `/exports/${file}`) } };
+    },
+    listen: () => () => {},
+  });
+  return { client, files, writes };
+}
+
+type Behaviour = 'works' | 'fails to load' | 'garbles';
+
+/** Workers that run the worker's own handler on a structured clone of the job, a task later, as a real one would. */
+function fakeWorkers(behaviours: Behaviour[]): { start: StartExportWorker; started: number; terminated: number } {
+  const state = { started: 0, terminated: 0, start: (() => undefined) as unknown as StartExportWorker };
+  state.start = () => {
+    const behaviour = behaviours[state.started++] ?? 'works';
+    let handlers: Parameters<ExportWorker['listen']>[0] | null = null;
+    let alive = true;
+    return {
+      listen: (given) => void (handlers = given),
+      post: (job) => {
+        const copy = structuredClone(job);
+        setTimeout(() => {
+          if (!alive) return;
+          if (behaviour === 'fails to load') handlers?.error('Failed to fetch a worker script');
+          else if (behaviour === 'garbles') handlers?.message({ kind: 'built', format: 'pdf' });
+          else void runExportJob(copy, (reply) => setTimeout(() => alive && handlers?.message(structuredClone(reply))));
+        });
+      },
+      terminate: () => void ((alive = false), state.terminated++),
+    };
+  };
+  return state;
+}
+
+function runtime(start: StartExportWorker, cores = 2): ExportRuntime & { warnings: string[] } {
+  const warnings: string[] = [];
+  return { startWorker: start, cores, warn: (message) => warnings.push(message), log: () => {}, warnings };
+}
+
+/** What building `id` in this thread makes, file name → content. */
+function expectedFiles(id: ExportFormatId): Map<string, string> {
+  const format = exportFormat(id);
+  const output = format.reads === 'input' ? format.build(prepareExport(input), { baseName: 'corpus', csvBom: false }) : format.build(data, { baseName: 'corpus', csvBom: false });
+  return new Map(output.files.map((file) => [output.subfolder ? `${output.subfolder}/${file.name}` : file.name, file.content]));
+}
+
+const options = { input, data, baseName: 'corpus', formats: EXPORT_FORMAT_IDS, csvBom: false, overwrite: false };
+const allExpected = () => new Map(EXPORT_FORMAT_IDS.flatMap((id) => [...expectedFiles(id)]));
+
+describe('runExport', () => {
+  it('builds every format in two workers and writes each one once, the same files as this thread builds, reported in the dialog\'s order', async () => {
+    const host = fakeHost();
+    const workers = fakeWorkers(['works', 'works']);
+    const progress: ExportProgress[] = [];
+    const outcome = await runExport(host.client, { ...options, onProgress: (step) => progress.push(step) }, runtime(workers.start));
+    expect(outcome.error).toBeNull();
+    expect(outcome.builtBy).toEqual({ workers: 2, inThread: [] });
+    expect(outcome.written.map((entry) => entry.format)).toEqual(EXPORT_FORMAT_IDS.map((id) => exportFormat(id).label));
+    expect(host.files).toEqual(allExpected());
+    expect(host.writes).toHaveLength(6);
+    expect(workers.started).toBe(2);
+    expect(workers.terminated).toBe(2);
+    expect(progress.filter((step) => step.writing).map((step) => step.done)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(progress.every((step) => step.total === 6)).toBe(true);
+    expect(progress.some((step) => step.writing === 'W3C annotations')).toBe(true);
+  });
+
+  it('builds in this thread, and says so, when there is no Worker', async () => {
+    const host = fakeHost();
+    const run = runtime(() => {
+      throw new Error('this window has no Worker');
+    });
+    const outcome = await runExport(host.client, options, run);
+    expect(outcome.error).toBeNull();
+    expect(outcome.builtBy.workers).toBe(0);
+    expect(outcome.builtBy.inThread.sort()).toEqual(EXPORT_FORMAT_IDS.map((id) => exportFormat(id).label).sort());
+    expect(host.files).toEqual(allExpected());
+    expect(run.warnings).toHaveLength(2);
+    expect(run.warnings[0]).toMatch(/^Export: a worker could not build .* \(this window has no Worker\); building them in this thread instead$/);
+  });
+
+  it('gives the share of a worker that fails to load, or sends garbage, to this thread; the other worker keeps its own', async () => {
+    for (const broken of ['fails to load', 'garbles'] as const) {
+      const host = fakeHost();
+      const run = runtime(fakeWorkers([broken, 'works']).start);
+      const outcome = await runExport(host.client, options, run);
+      expect(outcome.error).toBeNull();
+      expect(host.files).toEqual(allExpected());
+      expect(outcome.builtBy.workers).toBe(1);
+      expect(outcome.builtBy.inThread.length).toBeGreaterThan(0);
+      expect(run.warnings).toHaveLength(1);
+      expect(run.warnings[0]).toContain(broken === 'fails to load' ? 'Failed to fetch a worker script' : 'not an export reply');
+    }
+  });
+
+  it('stops at a format whose files exist: nothing further is written and the workers are stopped', async () => {
+    const host = fakeHost(['corpus-annotations.jsonld']);
+    const workers = fakeWorkers(['works', 'works']);
+    const outcome = await runExport(host.client, options, runtime(workers.start));
+    expect(outcome.exists).toBe('W3C Web Annotations: "corpus-annotations.jsonld" already exists');
+    expect(host.files.get('corpus-annotations.jsonld')).toBe('old');
+    expect(host.writes.flat()).not.toContain('corpus-archive.json');
+    expect(workers.terminated).toBe(2);
+    const again = await runExport(host.client, { ...options, overwrite: true }, runtime(fakeWorkers([]).start));
+    expect(again.exists).toBeNull();
+    expect(host.files).toEqual(allExpected());
+  });
+
+  it('uses workers started ahead, then starts no more; releasing ends only those never used', async () => {
+    const host = fakeHost();
+    const workers = fakeWorkers(['works', 'works', 'works']);
+    const warm = warmWorkers(workers.start, 3);
+    expect(workers.started).toBe(3);
+    const outcome = await runExport(host.client, options, runtime(warm.start));
+    expect(outcome.builtBy.workers).toBe(2);
+    expect(workers.started).toBe(3);
+    warm.release();
+    expect(workers.terminated).toBe(3);
+    expect(host.files).toEqual(allExpected());
+  });
+
+  it('writes only the formats chosen', async () => {
+    const host = fakeHost();
+    const outcome = await runExport(host.client, { ...options, formats: ['csv'] }, runtime(fakeWorkers([]).start, 8));
+    expect(outcome.written.map((entry) => entry.format)).toEqual(['Entity mentions CSV']);
+    expect([...host.files.keys()]).toEqual(['corpus-mentions.csv']);
+  });
+});

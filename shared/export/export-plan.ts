@@ -1,0 +1,62 @@
+import { EXPORT_FORMATS, inDialogOrder, type ExportFormatId } from './export-formats';
+
+/*
+ * Which export worker builds which formats. The formats are split so that the workers finish
+ * together: by each format's measured cost (`npm run bench`, BENCH_ONLY=export: the serialisers of
+ * 50,000 annotations over 1,000 articles, Node, ms), plus what every worker pays once: starting
+ * and receiving its copy of the input, and the preparation the input formats share.
+ */
+
+/** Milliseconds each format took to build in the bench; only their ratios matter. */
+export const FORMAT_COST: Readonly<Record<ExportFormatId, number>> = { markdown: 257, w3c: 538, brat: 235, csv: 130, conll: 403, archive: 491 };
+/** The preparation (lookups, text order, offsets) a worker makes once if it builds any input format. */
+export const PREPARE_COST = 68;
+/** Starting a worker and cloning the input into it: a second worker must save more than this. */
+export const WORKER_COST = 120;
+/** Most workers an export starts, however many cores: beyond three the formats no longer split evenly. */
+export const MAX_EXPORT_WORKERS = 3;
+
+/** How many workers to use on a machine with `cores` logical processors (`navigator.hardwareConcurrency`). */
+export function exportWorkerCount(cores: number | undefined): number {
+  return Math.max(1, Math.min(Number.isFinite(cores) && cores ? Math.floor(cores) : 1, MAX_EXPORT_WORKERS));
+}
+
+/** The estimated time of one worker's share. */
+export function laneCost(formats: readonly ExportFormatId[]): number {
+  if (formats.length === 0) return 0;
+  const reads = (id: ExportFormatId) => EXPORT_FORMATS.find((format) => format.id === id)?.reads;
+  return WORKER_COST + (formats.some((id) => reads(id) === 'input') ? PREPARE_COST : 0) + formats.reduce((sum, id) => sum + FORMAT_COST[id], 0);
+}
+
+/**
+ * Splits `formats` among at most `workers` workers so that the slowest finishes first: every
+ * assignment is tried (six formats, three workers: 729 of them), the one with the smallest
+ * longest share wins, fewer workers on a tie. Each share lists its formats in the dialog's order;
+ * shares are ordered by their first format; empty shares are left out.
+ */
+export function planExport(formats: readonly ExportFormatId[], workers: number): ExportFormatId[][] {
+  const chosen = inDialogOrder(formats);
+  const lanes = Math.max(1, Math.min(Math.floor(workers), chosen.length));
+  if (chosen.length === 0) return [];
+  let best: ExportFormatId[][] = [chosen];
+  let bestCost = laneCost(chosen);
+  const assignment = new Array<number>(chosen.length).fill(0);
+  const visit = (at: number, used: number): void => {
+    if (at === chosen.length) {
+      const shares = Array.from({ length: used }, (_, lane) => chosen.filter((_, i) => assignment[i] === lane));
+      const cost = Math.max(...shares.map(laneCost));
+      if (cost < bestCost || (cost === bestCost && shares.length < best.length)) {
+        best = shares;
+        bestCost = cost;
+      }
+      return;
+    }
+    // A format goes to a worker already used or to the next new one: no split is tried twice.
+    for (let lane = 0; lane <= Math.min(used, lanes - 1); lane++) {
+      assignment[at] = lane;
+      visit(at + 1, Math.max(used, lane + 1));
+    }
+  };
+  visit(0, 0);
+  return best;
+}
