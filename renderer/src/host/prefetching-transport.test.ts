@@ -45,3 +45,17 @@ describe('createPrefetchingTransport', () => {
     await expect(prefetching.send('fails', {})).rejects.toThrow('offline');
   });
 });
+
+describe('createPrefetchingTransport, other requests', () => {
+  it('passes a request that was never sent early straight through, without serialising its input', async () => {
+    const { transport, sent } = countingTransport();
+    const prefetching = createPrefetchingTransport(transport, [{ name: 'corpus.list', input: {} }]);
+    const input = {
+      toJSON: () => {
+        throw new Error('serialised');
+      },
+    };
+    await expect(prefetching.send('exports.stage', input)).resolves.toEqual({ ok: true, value: 'exports.stage#2' });
+    expect(sent[1]).toEqual(['exports.stage', input]);
+  });
+});

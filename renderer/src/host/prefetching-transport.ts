@@ -24,6 +24,9 @@ export function createPrefetchingTransport(transport: HostTransport, early: read
   }
   return {
     send(name, input) {
+      // Names first: the key serialises the input, which must not cost anything for the many
+      // requests (some megabytes large) that were never sent early.
+      if (!early.some((request) => request.name === name)) return transport.send(name, input);
       const key = requestKey(name, input);
       const answer = pending.get(key);
       if (!answer) return transport.send(name, input);
