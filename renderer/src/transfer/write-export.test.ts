@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHostClient } from '../../../shared/contract/host-client';
-import { MAX_PAYLOAD_BYTES } from '../../../shared/contract/host-contract';
+import { EXPORT_INLINE_CHARS, MAX_PAYLOAD_BYTES } from '../../../shared/contract/host-contract';
 import { EXPORT_CHUNK_CHARS } from '../../../shared/contract/host-contract';
 import { chunkText, packParts, writeExport } from './write-export';
 
@@ -45,13 +45,15 @@ describe('writeExport', () => {
       listen: () => () => {},
     });
     // Control characters take 6 bytes each in JSON: the worst case for a chunk's size on the wire.
-    const hostile = '\u0001👍🏽"\\'.repeat(400_000);
+    // More than may travel inline, so that it is staged: in two chunks.
+    const hostile = '\u0001👍🏽"\\'.repeat(Math.ceil(EXPORT_INLINE_CHARS / 7) + 100_000);
     const result = await writeExport(client, { files: [{ name: 'small.md', content: '# Small' }, { name: 'big.json', content: hostile }], overwrite: false });
     expect(result.ok).toBe(true);
     expect(Math.max(...sizes)).toBeLessThan(MAX_PAYLOAD_BYTES);
     expect(written.map((file) => file.name)).toEqual(['small.md', 'big.json']);
     expect(written[0]?.content).toBe('# Small');
     expect(staged.get(written[1]?.uploadId ?? '')?.join('')).toBe(hostile);
+    expect(staged.get(written[1]?.uploadId ?? '')?.length).toBe(2);
   });
 });
 

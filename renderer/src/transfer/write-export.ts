@@ -5,7 +5,7 @@ import type { ExportFile } from '../../../shared/export/brat-standoff';
 
 /*
  * Sends export files to main to be written. Every request must stay under the bridges' body limit
- * (`MAX_PAYLOAD_BYTES`, 5 MB), so small files travel inline in `exports.write` (up to
+ * (`MAX_PAYLOAD_BYTES`, 32 MB), so small files travel inline in `exports.write` (up to
  * EXPORT_INLINE_CHARS in all) and the rest are staged ahead in chunks with `exports.stage`:
  * chunks packed together up to EXPORT_CHUNK_CHARS per request (a brat export's two thousand small
  * files take a few requests, not two thousand), a few requests at once.
