@@ -1,6 +1,7 @@
 import { chromium } from '@playwright/test';
 import os from 'node:os';
 import path from 'node:path';
+import { CHROMIUM_ARGS } from '../support/chromium-args';
 import { benchProject } from './export-bench';
 import { median } from './bench-stats';
 
@@ -45,7 +46,7 @@ const SCRIPT = `async ({ rows, indexes, durability, name }) => {
 
 async function main(): Promise<void> {
   const { data } = benchProject(projectRoot);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS] });
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.route('http://idb-floor.local/', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>floor</title>' }));

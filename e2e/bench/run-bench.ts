@@ -4,6 +4,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startBrowserModeServer } from '../support/browser-mode-server';
+import { CHROMIUM_ARGS } from '../support/chromium-args';
 import { formatBenchTable, median, type BenchRow } from './bench-stats';
 import { benchEntityIndex } from './entity-bench';
 import { benchInAppExport } from './export-app-bench';
@@ -57,7 +58,7 @@ async function exportBench(browser: Awaited<ReturnType<typeof chromium.launch>>)
 async function main(): Promise<void> {
   if (only === 'entities' || only === 'export') {
     // Neither needs a generated corpus: the entity registry and the archive are made in memory.
-    const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS] });
     const rows = only === 'entities' ? await benchEntityIndex(browser, projectRoot, RUNS) : await exportBench(browser);
     await browser.close();
     console.log(`\nBenchmark (${RUNS} runs, medians; load average ${load()} at the end)\n${formatBenchTable(rows)}`);
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   }
   ensureCorpus();
   const loadAtStart = load();
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'] });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
   const samples: Record<string, number[]> = { cold: [], coldEndToEnd: [], scan: [], render: [], total: [], open: [], rendererHeap: [], mainRss: [] };
   const cacheDir = path.join(projectRoot, '.bench', 'listing-cache');
   const listingRuns = runs('listing') ? RUNS : 0;
