@@ -2,6 +2,7 @@ import type { HostTransport } from '../../shared/contract/host-client';
 import { createElectronTransport } from './host/electron-transport';
 import { createHttpTransport, takeBrowserToken } from './host/http-transport';
 import { createPrefetchingTransport } from './host/prefetching-transport';
+import { errorMessage } from '../../shared/text/error-message';
 
 /**
  * The renderer's entry: small on purpose. It picks the transport (Electron's preload provides
@@ -30,7 +31,7 @@ async function boot(root: HTMLElement): Promise<void> {
     await startApp(root, transport, Boolean(window.workbench));
   } catch (error) {
     console.error('The workbench could not start', error);
-    root.textContent = `The workbench could not start: ${error instanceof Error ? error.message : String(error)}`;
+    root.textContent = `The workbench could not start: ${errorMessage(error)}`;
   }
 }
 
