@@ -18,7 +18,7 @@ import {
   storedAnnotationIds,
   writeAnnotationChanges,
 } from './annotation-packs';
-import { storedAnnotationRows, writeRawAnnotationRows } from './annotation-rows-for-tests';
+import { exactPlace, storedAnnotationRows, writeRawAnnotationRows } from './annotation-rows-for-tests';
 import { loadAnnotations } from './annotation-store';
 import { WorkbenchDb } from './workbench-db';
 
@@ -33,19 +33,12 @@ const EVIDENCE = LegendId.parse('default-evidence');
 const KAGAME = EntityId.parse('entity-kagame');
 const M23 = EntityId.parse('entity-m23');
 
-function place(exact: string, start: number) {
-  return {
-    target: { quote: { type: 'TextQuoteSelector' as const, exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start, end: start + exact.length } },
-    anchor: { status: 'exact' as const, start, end: start + exact.length, confidence: 1 },
-  };
-}
-
 function highlight(id: string, articleId: ArticleId, exact: string, start: number): HighlightRecord {
-  return { id: AnnotationId.parse(id), articleId, kind: 'highlight', legendId: KEY_CLAIM, comment: '', ...place(exact, start), createdAt: 1, updatedAt: 1 };
+  return { id: AnnotationId.parse(id), articleId, kind: 'highlight', legendId: KEY_CLAIM, comment: '', ...exactPlace(exact, start), createdAt: 1, updatedAt: 1 };
 }
 
 function mention(id: string, articleId: ArticleId, entityId: EntityId, exact: string, start: number): MentionRecord {
-  return { id: AnnotationId.parse(id), articleId, kind: 'mention', entityId, comment: '', ...place(exact, start), createdAt: 1, updatedAt: 1 };
+  return { id: AnnotationId.parse(id), articleId, kind: 'mention', entityId, comment: '', ...exactPlace(exact, start), createdAt: 1, updatedAt: 1 };
 }
 
 const goma = highlight('goma', KAGAME_ARTICLE, 'M23 rebels captured Goma city on Sunday', 177);

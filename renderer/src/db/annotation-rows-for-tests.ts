@@ -31,3 +31,11 @@ export async function storedAnnotationRows(db: WorkbenchDb): Promise<AnnotationR
     return x < y ? -1 : x > y ? 1 : 0;
   });
 }
+
+/** Where a passage `exact` starting at code point `start` was found: its selectors and an exact anchor. */
+export function exactPlace(exact: string, start: number) {
+  return {
+    target: { quote: { type: 'TextQuoteSelector' as const, exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start, end: start + exact.length } },
+    anchor: { status: 'exact' as const, start, end: start + exact.length, confidence: 1 },
+  };
+}

@@ -5,7 +5,7 @@ import type { Entity, HighlightRecord, MentionRecord } from '../../../shared/mod
 import { AnnotationId, ArticleId, EntityId, EntityTypeId, LegendId } from '../../../shared/model/ids';
 import { PACK_SIZE } from './annotation-pack';
 import { annotationRowById, getAnnotation } from './annotation-packs';
-import { storedAnnotationRows } from './annotation-rows-for-tests';
+import { exactPlace, storedAnnotationRows } from './annotation-rows-for-tests';
 import { loadAnnotations, putAnnotation } from './annotation-store';
 import { deleteEntity } from './entity-store';
 import { loadEntityMentions } from './mention-queries';
@@ -33,24 +33,17 @@ const RUTO_ARTICLE = ArticleId.parse('5d1e9a20-ruto');
 const KAGAME = EntityId.parse('e-kagame');
 const M23 = EntityId.parse('e-m23');
 
-function place(exact: string, start: number) {
-  return {
-    target: { quote: { type: 'TextQuoteSelector' as const, exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start, end: start + exact.length } },
-    anchor: { status: 'exact' as const, start, end: start + exact.length, confidence: 1 },
-  };
-}
-
 const goma: HighlightRecord = {
   id: AnnotationId.parse('b-goma'), articleId: KAGAME_ARTICLE, kind: 'highlight', legendId: LegendId.parse('default-key-claim'),
-  comment: 'Confirmed by UN reports', ...place('M23 rebels captured Goma city on Sunday', 177), createdAt: 1_738_140_000_000, updatedAt: 1_738_140_000_000,
+  comment: 'Confirmed by UN reports', ...exactPlace('M23 rebels captured Goma city on Sunday', 177), createdAt: 1_738_140_000_000, updatedAt: 1_738_140_000_000,
 };
-const ceasefire: HighlightRecord = { ...goma, id: AnnotationId.parse('a-ceasefire'), legendId: LegendId.parse('default-evidence'), comment: '', ...place('need to ensure a ceasefire', 122) };
+const ceasefire: HighlightRecord = { ...goma, id: AnnotationId.parse('a-ceasefire'), legendId: LegendId.parse('default-evidence'), comment: '', ...exactPlace('need to ensure a ceasefire', 122) };
 const president: MentionRecord = {
-  id: AnnotationId.parse('c-president'), articleId: KAGAME_ARTICLE, kind: 'mention', entityId: KAGAME, comment: '', ...place('President Paul Kagame', 0), createdAt: 1, updatedAt: 1,
+  id: AnnotationId.parse('c-president'), articleId: KAGAME_ARTICLE, kind: 'mention', entityId: KAGAME, comment: '', ...exactPlace('President Paul Kagame', 0), createdAt: 1, updatedAt: 1,
 };
-const m23: MentionRecord = { ...president, id: AnnotationId.parse('d-m23'), entityId: M23, ...place('M23', 177) };
-const kagameInNairobi: MentionRecord = { ...president, id: AnnotationId.parse('e-kagame-in-nairobi'), articleId: RUTO_ARTICLE, ...place('Kagame', 40) };
-const ruto: HighlightRecord = { ...goma, id: AnnotationId.parse('f-ruto'), articleId: RUTO_ARTICLE, comment: '', ...place('President William Ruto', 0) };
+const m23: MentionRecord = { ...president, id: AnnotationId.parse('d-m23'), entityId: M23, ...exactPlace('M23', 177) };
+const kagameInNairobi: MentionRecord = { ...president, id: AnnotationId.parse('e-kagame-in-nairobi'), articleId: RUTO_ARTICLE, ...exactPlace('Kagame', 40) };
+const ruto: HighlightRecord = { ...goma, id: AnnotationId.parse('f-ruto'), articleId: RUTO_ARTICLE, comment: '', ...exactPlace('President William Ruto', 0) };
 /** A row an older build or a hand edit could have left: kept, never read as a highlight. */
 const damaged = { ...ruto, id: 'g-damaged', comment: 42 };
 /** A row with no article at all: it has to go somewhere, and must not be lost. */
@@ -103,7 +96,7 @@ describe('WorkbenchDb version 6', () => {
     expect(await recountMentions(db)).toBe(0);
 
     // Usable: a new highlight joins its article's pack, deleting an entity takes its mentions from both packs.
-    const evidence: HighlightRecord = { ...goma, id: AnnotationId.parse('i-evidence'), ...place('escalating conflict', 218) };
+    const evidence: HighlightRecord = { ...goma, id: AnnotationId.parse('i-evidence'), ...exactPlace('escalating conflict', 218) };
     await putAnnotation(db, evidence);
     await deleteEntity(db, KAGAME);
     expect(await loadAnnotations(db, KAGAME_ARTICLE)).toEqual({ annotations: [ceasefire, goma, evidence], skipped: [] });
