@@ -1,4 +1,5 @@
-import { lazy, Suspense, type ComponentProps } from 'react';
+import type { ComponentProps } from 'react';
+import { loadOnFirstUse } from '../app/load-on-first-use';
 import type { ExportDialog as LoadedExportDialog } from './ExportDialog';
 import type { ImportDialog as LoadedImportDialog } from './ImportDialog';
 
@@ -6,23 +7,9 @@ import type { ImportDialog as LoadedImportDialog } from './ImportDialog';
  * The export and import dialogs carry every serialiser and the archive checks: chunks of their
  * own, loaded when a dialog first opens, so that the library appears without parsing them.
  */
-const ExportDialogChunk = lazy(() => import('./ExportDialog').then((module) => ({ default: module.ExportDialog })));
-const ImportDialogChunk = lazy(() => import('./ImportDialog').then((module) => ({ default: module.ImportDialog })));
 
 /** The Export dialog, loaded on first use. */
-export function ExportDialog(props: ComponentProps<typeof LoadedExportDialog>) {
-  return (
-    <Suspense fallback={null}>
-      <ExportDialogChunk {...props} />
-    </Suspense>
-  );
-}
+export const ExportDialog = loadOnFirstUse<ComponentProps<typeof LoadedExportDialog>>(() => import('./ExportDialog').then((module) => module.ExportDialog));
 
 /** The Import dialog, loaded on first use. */
-export function ImportDialog(props: ComponentProps<typeof LoadedImportDialog>) {
-  return (
-    <Suspense fallback={null}>
-      <ImportDialogChunk {...props} />
-    </Suspense>
-  );
-}
+export const ImportDialog = loadOnFirstUse<ComponentProps<typeof LoadedImportDialog>>(() => import('./ImportDialog').then((module) => module.ImportDialog));
