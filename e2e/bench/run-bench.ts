@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   ensureCorpus();
   const loadAtStart = load();
   const browser = await chromium.launch({ executablePath: chromiumPath, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
-  const samples: Record<string, number[]> = { cold: [], coldEndToEnd: [], scan: [], render: [], total: [], open: [], rendererHeap: [], mainRss: [] };
+  const samples: Record<string, number[]> = { cold: [], coldEndToEnd: [], coldInApp: [], coldInAppMain: [], scan: [], render: [], total: [], open: [], rendererHeap: [], mainRss: [] };
   const cacheDir = path.join(projectRoot, '.bench', 'listing-cache');
   const listingRuns = runs('listing') ? RUNS : 0;
   for (let run = 0; run < listingRuns; run += 1) {
@@ -87,6 +87,29 @@ async function main(): Promise<void> {
     const renderedAt = await waitForMark(page, 'library-rendered');
     const timeOrigin = await page.evaluate(() => performance.timeOrigin);
     samples.coldEndToEnd?.push(timeOrigin + renderedAt - openingStartedAt(server.output()));
+    await context.close();
+    await server.stop();
+  }
+  for (let run = 0; run < listingRuns; run += 1) {
+    // Cold, as a user opens a new folder: the app is running (on the bundled corpus), the user
+    // chooses Open folder… and names the 10,000-article folder, never listed before; from the
+    // click on "Open folder" to the library of 10,000 on screen.
+    const server = await startBrowserModeServer(projectRoot, path.join(projectRoot, 'corpus'), ['--no-cache']);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForMark(page, 'library-rendered');
+    await page.keyboard.press('Control+O');
+    await page.getByRole('textbox', { name: 'Folder path' }).fill(corpusDir);
+    const clickedAt = await page.getByRole('button', { name: 'Open folder', exact: true }).evaluate((button: HTMLButtonElement) => {
+      const now = performance.now();
+      button.click();
+      return now;
+    });
+    const renderedAt = await waitForMark(page, 'library-rendered', { atLeast: COUNT });
+    samples.coldInApp?.push(renderedAt - clickedAt);
+    const mainLine = server.output().split('\n').find((line) => line.includes(`Opened corpus ${corpusDir}:`)) ?? '';
+    samples.coldInAppMain?.push(openedCorpusMs(mainLine));
     await context.close();
     await server.stop();
   }
@@ -149,6 +172,8 @@ async function main(): Promise<void> {
     { name: `listing (warm) + first render of ${COUNT.toLocaleString()} articles`, value: median(samples.total ?? []), unit: 'ms', budget: 1500 },
     { name: `listing (cold) + first render of ${COUNT.toLocaleString()} articles`, value: median(samples.cold ?? []) + median(samples.render ?? []), unit: 'ms', budget: 1500 },
     { name: `cold end to end: open starts → library rendered (page loads meanwhile)`, value: median(samples.coldEndToEnd ?? []), unit: 'ms', budget: 1500 },
+    { name: `open a new folder in the running app, cold: "Open folder" → library of ${COUNT.toLocaleString()} rendered`, value: median(samples.coldInApp ?? []), unit: 'ms', budget: 1500 },
+    { name: 'of which main lists the folder (cold)', value: median(samples.coldInAppMain ?? []), unit: 'ms' },
     { name: `open and paint a ${longest ? 'longest (≤5,000-word)' : ''} article`, value: median(samples.open ?? []), unit: 'ms', budget: 100 },
     { name: 'renderer JS heap (total) after opening it', value: median(samples.rendererHeap ?? []), unit: 'MB', budget: 300 },
     { name: 'main (browser-mode host) resident memory', value: median(samples.mainRss ?? []), unit: 'MB' },
