@@ -242,6 +242,7 @@ export function App() {
       {typingFolder && (
         <OpenFolderDialog
           error={corpus.error}
+          opening={corpus.loading}
           onClose={() => setTypingFolder(false)}
           onOpen={(root) => void corpus.open(root).then((opened) => opened && setTypingFolder(false))}
         />
