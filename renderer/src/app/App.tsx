@@ -132,7 +132,7 @@ export function App() {
       <header className="toolbar">
         <h1>Research Workbench</h1>
         <span className="corpus-name" title={corpus.listing?.root}>
-          {corpus.listing ? corpus.listing.name : corpus.loading ? 'Opening…' : 'No folder open'}
+          {corpus.loading ? 'Opening…' : corpus.listing ? corpus.listing.name : 'No folder open'}
         </span>
         <div className="toolbar-buttons" role="toolbar" aria-label="Workbench">
           {(['open-folder', 'new-pane', 'export', 'import'] as const).map((id) => (
