@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { countWords } from '../main/services/corpus/count-words';
-import { edgeCaseFiles, generateArticles } from './bench-corpus/generate-corpus';
+import { edgeCaseFiles } from './bench-corpus/edge-case-files';
+import { generateArticles } from './bench-corpus/generate-corpus';
 
 const USAGE = `Usage: npm run bench:corpus -- --count N --out DIR [--seed S] [--edge-cases] [--corpus DIR]
 
