@@ -1,4 +1,5 @@
 import { Entity, type EntityType } from '../../../shared/model/annotation';
+import { foldForSearch } from '../../../shared/text/fold-for-search';
 import type { SkippedRow } from './annotation-store';
 import { describeIssues, describeRowId } from './describe-invalid-row';
 import { loadEntityTypes } from './entity-type-store';
@@ -69,7 +70,7 @@ const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true
 
 /** Lower case without diacritics or repeated spaces: "Félix  TSHISEKEDI" → "felix tshisekedi". */
 function searchKey(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim().replace(/\s+/g, ' ');
+  return foldForSearch(text).trim().replace(/\s+/g, ' ');
 }
 
 /** 0: the whole candidate; 1: its start; 2: the start of one of its words; null: no match. */

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Entity, EntityType } from '../../../shared/model/annotation';
 import type { EntityId } from '../../../shared/model/ids';
 import { ModalDialog } from '../dialogs/ModalDialog';
-import { foldForFilter } from './entity-index-rows';
+import { foldForSearch } from '../../../shared/text/fold-for-search';
 import { errorMessage } from '../../../shared/text/error-message';
 import { ErrorAlert } from '../dialogs/ErrorAlert';
 
@@ -24,8 +24,8 @@ export function MergeDialog({ entity, entities, types, onMerge, onClose }: Merge
   const [into, setInto] = useState<EntityId | ''>('');
   const [error, setError] = useState('');
   const typeName = new Map(types.map((type) => [type.id as string, type.name]));
-  const wanted = foldForFilter(filter.trim());
-  const candidates = entities.filter((candidate) => wanted === '' || [candidate.name, ...candidate.aliases].some((name) => foldForFilter(name).includes(wanted))).slice(0, 500);
+  const wanted = foldForSearch(filter.trim());
+  const candidates = entities.filter((candidate) => wanted === '' || [candidate.name, ...candidate.aliases].some((name) => foldForSearch(name).includes(wanted))).slice(0, 500);
 
   function submit(event: FormEvent) {
     event.preventDefault();

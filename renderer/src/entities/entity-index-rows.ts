@@ -1,15 +1,12 @@
 import type { Entity, EntityType } from '../../../shared/model/annotation';
 import type { EntityId } from '../../../shared/model/ids';
+import { foldForSearch } from '../../../shared/text/fold-for-search';
 
 /** One row of the entity index: a type's heading, or one of its entities with its mention count. */
 export type EntityIndexRow =
   | { kind: 'type'; key: string; type: EntityType; entities: number; mentions: number }
   | { kind: 'entity'; key: string; entity: Entity; type: EntityType; mentions: number };
 
-/** Lower case without diacritics: "Félix" is found by "felix". */
-export function foldForFilter(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 /**
  * The index as rows: types in their order, each heading followed by its entities by name (the
@@ -18,10 +15,10 @@ export function foldForFilter(text: string): string {
  * longer exists are listed under no heading at the end, so nothing stored is hidden.
  */
 export function entityIndexRows(types: readonly EntityType[], entities: readonly Entity[], counts: ReadonlyMap<EntityId, number>, filter: string): EntityIndexRow[] {
-  const wanted = foldForFilter(filter.trim());
+  const wanted = foldForSearch(filter.trim());
   const byType = new Map<string, Entity[]>();
   for (const entity of entities) {
-    if (wanted !== '' && ![entity.name, ...entity.aliases].some((name) => foldForFilter(name).includes(wanted))) continue;
+    if (wanted !== '' && ![entity.name, ...entity.aliases].some((name) => foldForSearch(name).includes(wanted))) continue;
     let list = byType.get(entity.typeId);
     if (!list) byType.set(entity.typeId, (list = []));
     list.push(entity);

@@ -1,4 +1,5 @@
 import type { Entity } from '../../../shared/model/annotation';
+import { foldForSearch } from '../../../shared/text/fold-for-search';
 
 /** An entity offered after `@`, and the alias that matched when not its name. */
 export interface EntityMatch {
@@ -6,13 +7,11 @@ export interface EntityMatch {
   viaAlias: string | null;
 }
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+
 
 /** 0: a name starts with the query; 1: a word in it does; 2: it contains the query; -1: no match. */
 function rank(name: string, query: string): number {
-  const folded = fold(name);
+  const folded = foldForSearch(name);
   if (folded.startsWith(query)) return 0;
   if (folded.split(/[\s\-'’.]+/).some((word) => word.startsWith(query))) return 1;
   return folded.includes(query) ? 2 : -1;
@@ -23,7 +22,7 @@ function rank(name: string, query: string): number {
  * names before aliases at equal rank, then alphabetically. An empty query offers all, by name.
  */
 export function matchEntities(entities: readonly Entity[], query: string, limit = 8): EntityMatch[] {
-  const needle = fold(query.trim());
+  const needle = foldForSearch(query.trim());
   const scored: Array<EntityMatch & { score: number }> = [];
   for (const entity of entities) {
     const byName = rank(entity.name, needle);

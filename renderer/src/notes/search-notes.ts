@@ -1,4 +1,5 @@
 import type { NoteRecord } from '../../../shared/model/note';
+import { foldForSearch } from '../../../shared/text/fold-for-search';
 
 /** One note that matches a search, with the words around the first match. */
 export interface NoteSearchHit {
@@ -11,9 +12,12 @@ export interface NoteSearchHit {
 
 const CONTEXT = 40;
 
-/** Case- and accent-insensitive form; keeps one character per character so offsets stay valid. */
+/**
+ * The workbench's search folding, composed again so that a folded note keeps one character per
+ * character (offsets stay valid) whenever it can; where it cannot (ligatures), see below.
+ */
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().normalize('NFC');
+  return foldForSearch(text).normalize('NFC');
 }
 
 /**
