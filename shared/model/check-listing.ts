@@ -13,8 +13,17 @@ export function checkCorpusListing(value: unknown): CorpusListing | undefined {
   if (!isRecord(value) || !hasOnlyKeys(value, LISTING_KEYS)) return undefined;
   const { root, name, articles, warnings } = value;
   if (typeof root !== 'string' || typeof name !== 'string' || !Array.isArray(articles) || !isWarningList(warnings)) return undefined;
-  for (const article of articles as unknown[]) if (!isSummary(article)) return undefined;
-  return value as CorpusListing;
+  return checkArticleSummaries(articles) && (value as CorpusListing);
+}
+
+/**
+ * The same check for a list of article summaries alone (main's listing cache): the list when the
+ * `ArticleSummary` schema would take every one unchanged, else `undefined` (ask the schema).
+ */
+export function checkArticleSummaries(value: unknown): ArticleSummary[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  for (const article of value as unknown[]) if (!isSummary(article)) return undefined;
+  return value as ArticleSummary[];
 }
 
 const LISTING_KEYS = new Set(['root', 'name', 'articles', 'warnings']);

