@@ -1,4 +1,5 @@
 import type { HostTransport } from '../../../shared/contract/host-client';
+import { LONG_STRINGS_HEADER, detachLongStrings, type LongStringLayout } from '../../../shared/contract/long-strings';
 
 export const TOKEN_HEADER = 'x-workbench-token';
 const TOKEN_STORAGE_KEY = 'workbench.token';
@@ -31,12 +32,19 @@ export function createHttpTransport(token: string): HostTransport {
   let listeners = 0;
   return {
     async send(name, input) {
-      const json = JSON.stringify(input ?? {});
-      const response = await fetch(`/rpc/${encodeURIComponent(name)}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-        body: json.length >= BLOB_BODY_CHARS ? new Blob([json], { type: 'application/json' }) : json,
-      });
+      const headers: Record<string, string> = { 'content-type': 'application/json', [TOKEN_HEADER]: token };
+      const { skeleton, strings, paths } = detachLongStrings(input ?? {});
+      const json = JSON.stringify(skeleton);
+      let body: Blob | string = json.length >= BLOB_BODY_CHARS ? new Blob([json], { type: 'application/json' }) : json;
+      if (strings.length > 0) {
+        // Long strings after the JSON, as UTF-8, unescaped (see long-strings.ts); each its own Blob, to know its bytes.
+        const head = new Blob([json]);
+        const parts = strings.map((text) => new Blob([text]));
+        const layout: LongStringLayout = { json: head.size, strings: parts.map((part, i) => ({ path: paths[i] ?? [], bytes: part.size })) };
+        headers[LONG_STRINGS_HEADER] = JSON.stringify(layout);
+        body = new Blob([head, ...parts], { type: 'application/octet-stream' });
+      }
+      const response = await fetch(`/rpc/${encodeURIComponent(name)}`, { method: 'POST', headers, body });
       // Errors come back as a Result body with a 4xx/5xx status; the client reads both alike.
       return response.json();
     },
