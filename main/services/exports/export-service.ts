@@ -50,11 +50,12 @@ export function createExportService(options: ExportServiceOptions): ExportServic
   const uploads = new Map<string, { chunks: Array<string | undefined>; received: number }>();
   let stagedChars = 0;
 
-  const takeUpload = (uploadId: string): string => {
+  /** An upload's chunks in order (the renderer cuts them between characters, never inside a surrogate pair). */
+  const takeUpload = (uploadId: string): string[] => {
     const upload = uploads.get(uploadId);
     if (!upload) throw new HostFailure('invalid-input', `No content was staged under upload "${uploadId}"`);
     if (upload.received < upload.chunks.length) throw new HostFailure('invalid-input', `Upload "${uploadId}" is incomplete: ${upload.received} of ${upload.chunks.length} chunks arrived`);
-    return upload.chunks.join('');
+    return upload.chunks.map((chunk) => chunk ?? '');
   };
   const releaseUploads = (ids: Iterable<string>) => {
     for (const id of ids) {

@@ -24,6 +24,13 @@ describe('writeExportFiles', () => {
     expect(readdirSync(path.join(dir, 'brat')).sort()).toEqual(['a.ann', 'a.txt']);
   });
 
+  it('writes a file given as chunks one after another, the same bytes as their joined text', async () => {
+    const dir = tempDir();
+    const chunks = ['Kigali — ', '👍🏽 كاغامي', '', '\nend\n'];
+    await writeExportFiles(dir, [{ name: 'big.jsonld', content: chunks }], false);
+    expect(readFileSync(path.join(dir, 'big.jsonld'))).toEqual(Buffer.from(chunks.join(''), 'utf8'));
+  });
+
   it('refuses to overwrite without permission, naming every file that exists, and writes none of the set', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'report.md'), 'old');

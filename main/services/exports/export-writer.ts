@@ -47,7 +47,8 @@ async function eachLimited(count: number, limit: number, task: (index: number) =
 
 export interface ExportFileInput {
   name: string;
-  content: string;
+  /** The file's text, or its staged chunks in order (written one after another, never joined: a 34 MB join is a copy). */
+  content: string | readonly string[];
 }
 
 /** Thrown when files already exist and the caller did not allow overwriting them. */
@@ -68,10 +69,11 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-async function writeFlushed(file: string, content: string): Promise<void> {
+async function writeFlushed(file: string, content: string | readonly string[]): Promise<void> {
   const handle = await fs.open(file, 'wx', 0o644);
   try {
-    await handle.writeFile(content, 'utf8');
+    // Each `writeFile` on the handle writes on from where the last one ended.
+    for (const piece of typeof content === 'string' ? [content] : content) await handle.writeFile(piece, 'utf8');
     await handle.sync();
   } finally {
     await handle.close();
