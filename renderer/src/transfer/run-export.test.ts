@@ -8,6 +8,7 @@ import type { AnnotationRecord } from '../../../shared/model/annotation';
 import { AnnotationId, ArticleId, EntityId, EntityTypeId, LegendId } from '../../../shared/model/ids';
 import { EXPORT_FORMAT_IDS, exportFormat, type ExportFormatId } from '../../../shared/export/export-formats';
 import { runExportJob } from '../../../shared/export/export-job';
+import { fromJobMessage } from '../../../shared/export/export-job-message';
 import { warmWorkers, type ExportWorker, type StartExportWorker } from './export-workers';
 import { runExport, type ExportProgress, type ExportRuntime } from './run-export';
 
@@ -76,8 +77,8 @@ function fakeWorkers(behaviours: Behaviour[]): { start: StartExportWorker; start
     let alive = true;
     return {
       listen: (given) => void (handlers = given),
-      post: (job) => {
-        const copy = structuredClone(job);
+      post: (message) => {
+        const copy = fromJobMessage(structuredClone(message));
         setTimeout(() => {
           if (!alive) return;
           if (behaviour === 'fails to load') handlers?.error('Failed to fetch a worker script');
