@@ -26,24 +26,37 @@ export function takeBrowserToken(location: Location, history: History, storage: 
  */
 const BLOB_BODY_CHARS = 16 * 1024;
 
+/** Node refuses request headers past 16 KB in all; the layout keeps well inside that. */
+const MAX_LAYOUT_HEADER_CHARS = 8 * 1024;
+
+/**
+ * A request's body: its JSON, or (when it holds long strings, see `long-strings.ts`) its JSON with
+ * those strings after it as UTF-8, and the layout header naming where they go.
+ */
+export function requestBody(input: unknown): { body: Blob | string; layout: string | null } {
+  const { skeleton, strings, paths } = detachLongStrings(input);
+  if (strings.length > 0) {
+    // Each string its own Blob, to know its bytes.
+    const head = new Blob([JSON.stringify(skeleton)]);
+    const parts = strings.map((text) => new Blob([text]));
+    const layout: LongStringLayout = { json: head.size, strings: parts.map((part, i) => ({ path: paths[i] ?? [], bytes: part.size })) };
+    const header = JSON.stringify(layout);
+    // A layout too long for a header (hundreds of long strings: no request the app sends) goes all as JSON.
+    if (header.length <= MAX_LAYOUT_HEADER_CHARS) return { body: new Blob([head, ...parts]), layout: header };
+  }
+  const json = JSON.stringify(input);
+  return { body: json.length >= BLOB_BODY_CHARS ? new Blob([json], { type: 'application/json' }) : json, layout: null };
+}
+
 /** Browser mode: `POST /rpc/<name>` for requests, one shared EventSource for events. */
 export function createHttpTransport(token: string): HostTransport {
   let source: EventSource | null = null;
   let listeners = 0;
   return {
     async send(name, input) {
-      const headers: Record<string, string> = { 'content-type': 'application/json', [TOKEN_HEADER]: token };
-      const { skeleton, strings, paths } = detachLongStrings(input ?? {});
-      const json = JSON.stringify(skeleton);
-      let body: Blob | string = json.length >= BLOB_BODY_CHARS ? new Blob([json], { type: 'application/json' }) : json;
-      if (strings.length > 0) {
-        // Long strings after the JSON, as UTF-8, unescaped (see long-strings.ts); each its own Blob, to know its bytes.
-        const head = new Blob([json]);
-        const parts = strings.map((text) => new Blob([text]));
-        const layout: LongStringLayout = { json: head.size, strings: parts.map((part, i) => ({ path: paths[i] ?? [], bytes: part.size })) };
-        headers[LONG_STRINGS_HEADER] = JSON.stringify(layout);
-        body = new Blob([head, ...parts], { type: 'application/octet-stream' });
-      }
+      const { body, layout } = requestBody(input ?? {});
+      const headers: Record<string, string> = { 'content-type': layout ? 'application/octet-stream' : 'application/json', [TOKEN_HEADER]: token };
+      if (layout) headers[LONG_STRINGS_HEADER] = layout;
       const response = await fetch(`/rpc/${encodeURIComponent(name)}`, { method: 'POST', headers, body });
       // Errors come back as a Result body with a 4xx/5xx status; the client reads both alike.
       return response.json();
