@@ -4,14 +4,15 @@ import { requestBody } from './http-transport';
 
 /** What main reads back from a body and its layout (as `http-bridge.ts` does). */
 async function readBack(body: Blob | string, layout: string | null): Promise<unknown> {
-  const bytes = Buffer.from(typeof body === 'string' ? body : await body.arrayBuffer());
-  if (layout === null) return JSON.parse(bytes.toString('utf8'));
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : new Uint8Array(await body.arrayBuffer());
+  const text = (from: number, to: number) => new TextDecoder().decode(bytes.subarray(from, to));
+  if (layout === null) return JSON.parse(text(0, bytes.length));
   const read = readLongStringLayout(layout);
   if (!read) throw new Error('not a layout');
-  const value: unknown = JSON.parse(bytes.toString('utf8', 0, read.json));
+  const value: unknown = JSON.parse(text(0, read.json));
   let at = read.json;
   for (const { path, bytes: length } of read.strings) {
-    if (!attachLongString(value, path, bytes.toString('utf8', at, at + length))) throw new Error(`no place ${JSON.stringify(path)}`);
+    if (!attachLongString(value, path, text(at, at + length))) throw new Error(`no place ${JSON.stringify(path)}`);
     at += length;
   }
   expect(at).toBe(bytes.length);
@@ -30,7 +31,8 @@ describe('the HTTP transport\'s request bodies', () => {
     const input = { parts: [{ uploadId: 'u1', index: 0, count: 1, chunk }, { uploadId: 'u2', index: 0, count: 1, chunk: 'small' }] };
     const { body, layout } = requestBody(input);
     expect(layout).not.toBeNull();
-    expect(typeof body === 'string' ? body.length : body.size).toBe(Buffer.byteLength(JSON.stringify({ parts: [{ ...input.parts[0], chunk: '' }, input.parts[1]] })) + Buffer.byteLength(chunk));
+    const byteLength = (value: string) => new TextEncoder().encode(value).length;
+    expect(typeof body === 'string' ? body.length : body.size).toBe(byteLength(JSON.stringify({ parts: [{ ...input.parts[0], chunk: '' }, input.parts[1]] })) + byteLength(chunk));
     expect(await readBack(body, layout)).toEqual(input);
   });
 
