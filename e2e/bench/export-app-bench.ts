@@ -122,7 +122,7 @@ export async function benchInAppExport(browser: Browser, projectRoot: string, in
     { name: '  then the rest of the texts from main (corpus.readTexts)', value: median(samples.gather), unit: 'ms' },
     { name: '  serialising, from the texts to the last format built', value: median(samples.serialise), unit: 'ms' },
     { name: '  writing what was left after the last format was built', value: median(samples.write), unit: 'ms' },
-    { name: '  posting the input to the workers (cloning, page thread)', value: median(samples.clone), unit: 'ms' },
+    { name: '  posting the input to the workers (rows as JSON, the rest cloned; page thread)', value: median(samples.clone), unit: 'ms' },
     { name: '  longest task on the page\'s main thread meanwhile', value: median(samples.longest), unit: 'ms' },
     { name: '  CPU time of the page\'s main thread (CDP TaskDuration)', value: median(samples.cpu), unit: 'ms' },
   ];

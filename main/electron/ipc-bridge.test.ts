@@ -29,6 +29,7 @@ const validInputs: Record<string, unknown> = {
   'exports.info': {},
   'exports.pickFolder': {},
   'exports.stage': { parts: [{ uploadId: 'u1', index: 0, count: 1, chunk: 'text' }] },
+  'exports.discard': { uploadIds: ['u1'] },
   'exports.write': { files: [{ name: 'report.md', content: '# Report' }], overwrite: false },
 };
 const reached: string[] = [];
@@ -47,6 +48,7 @@ const handlers: HostHandlers = {
   'exports.info': async () => (reached.push('exports.info'), { folder: null, canPick: true }),
   'exports.pickFolder': async () => (reached.push('exports.pickFolder'), { folder: null }),
   'exports.stage': async () => (reached.push('exports.stage'), { received: 1 }),
+  'exports.discard': async () => (reached.push('exports.discard'), { discarded: 1 }),
   'exports.write': async () => (reached.push('exports.write'), { folder: '/exports', written: ['/exports/report.md'] }),
 };
 

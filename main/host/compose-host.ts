@@ -85,6 +85,7 @@ export function composeHost(options: HostOptions): Host {
     'exports.info': async () => exportService.info(),
     'exports.pickFolder': async () => ({ folder: await exportService.pickFolder() }),
     'exports.stage': async ({ parts }) => ({ received: parts.map((part) => exportService.stage(part.uploadId, part.index, part.count, part.chunk)).length }),
+    'exports.discard': async ({ uploadIds }) => ({ discarded: exportService.discard(uploadIds) }),
     'exports.write': (request) => exportService.write(request),
   };
   return {

@@ -22,6 +22,7 @@ function handlers(overrides: Partial<HostHandlers> = {}): HostHandlers {
     'exports.info': async () => ({ folder: '/exports', canPick: false }),
     'exports.pickFolder': async () => ({ folder: null }),
     'exports.stage': async () => ({ received: 1 }),
+    'exports.discard': async () => ({ discarded: 0 }),
     'exports.write': async () => ({ folder: '/exports', written: [] }),
     ...overrides,
   };

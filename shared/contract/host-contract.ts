@@ -114,6 +114,14 @@ export const hostRequests = {
     output: z.object({ received: z.number().int().positive() }),
   },
   /**
+   * Forget staged uploads that will not be written: an export stages a format while the one before
+   * it is written, and stops when a write fails. Unknown ids are ignored.
+   */
+  'exports.discard': {
+    input: z.object({ uploadIds: z.array(UploadId).min(1).max(100_000) }).strict(),
+    output: z.object({ discarded: z.number().int().nonnegative() }),
+  },
+  /**
    * Write export files into the export folder (or a sanitised `subfolder` of it), atomically and
    * all-or-nothing. Fails with `exists` unless `overwrite` is true when any file is already there.
    */

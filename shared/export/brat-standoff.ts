@@ -109,7 +109,21 @@ function oneLine(text: string): string {
   return text.replace(/[\t\r\n]+/g, ' ');
 }
 
-function annFile({ article, converter, placed }: PreparedArticle, index: ExportIndex, names: TypeNames): string {
+/** The end of an entity's `N` line (after `Reference T<n> `), made once per entity. */
+function referenceTexts(index: ExportIndex): (entityId: string) => string | null {
+  const texts = new Map<string, string | null>();
+  return (entityId) => {
+    let text = texts.get(entityId);
+    if (text === undefined) {
+      const entity = index.entityById.get(entityId);
+      text = entity ? `${entity.externalId ? `Wikidata:${entity.externalId}` : `Workbench:${entity.id}`}\t${oneLine(entity.name)}` : null;
+      texts.set(entityId, text);
+    }
+    return text;
+  };
+}
+
+function annFile({ article, converter, placed }: PreparedArticle, index: ExportIndex, names: TypeNames, referenceOf: (entityId: string) => string | null): string {
   const lines: string[] = [];
   let t = 0;
   let notes = 0;
@@ -120,14 +134,14 @@ function annFile({ article, converter, placed }: PreparedArticle, index: ExportI
     if (parts.length === 0) continue;
     t++;
     const type = record.kind === 'highlight' ? names.highlight(record.legendId) : names.mention(index.entityById.get(record.entityId)?.typeId ?? '');
-    const offsets = parts.map((part) => `${part.start} ${part.end}`).join(';');
-    lines.push(`T${t}\t${type} ${offsets}\t${oneLine(parts.map((part) => part.text).join(' '))}`);
+    const only = parts.length === 1 ? parts[0] : undefined;
+    if (only) lines.push(`T${t}\t${type} ${only.start} ${only.end}\t${oneLine(only.text)}`);
+    else lines.push(`T${t}\t${type} ${parts.map((part) => `${part.start} ${part.end}`).join(';')}\t${oneLine(parts.map((part) => part.text).join(' '))}`);
     if (record.kind === 'mention') {
-      const entity = index.entityById.get(record.entityId);
-      if (entity) {
+      const reference = referenceOf(record.entityId);
+      if (reference !== null) {
         norms++;
-        const reference = entity.externalId ? `Wikidata:${entity.externalId}` : `Workbench:${entity.id}`;
-        lines.push(`N${norms}\tReference T${t} ${reference}\t${oneLine(entity.name)}`);
+        lines.push(`N${norms}\tReference T${t} ${reference}`);
       }
     }
     if (record.comment.trim()) {
@@ -161,9 +175,10 @@ export function toBratStandoff(input: ExportInput): ExportFile[] {
     { name: 'annotation.conf', content: annotationConf(names) },
     { name: 'tools.conf', content: TOOLS_CONF },
   ];
+  const referenceOf = referenceTexts(index);
   for (const entry of prepared) {
     const base = bases.get(entry.article.id) ?? 'article';
-    files.push({ name: `${base}.txt`, content: entry.article.text }, { name: `${base}.ann`, content: annFile(entry, index, names) });
+    files.push({ name: `${base}.txt`, content: entry.article.text }, { name: `${base}.ann`, content: annFile(entry, index, names, referenceOf) });
   }
   return files;
 }

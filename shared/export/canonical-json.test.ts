@@ -16,6 +16,14 @@ describe('canonical JSON', () => {
     expect(canonicalJsonJoined(rows, '|')).toBe(rows.map(canonicalJson).join('|'));
   });
 
+  it('writes rows whose keys are already in order as they are, and copies any that are not, with the same text either way', () => {
+    const sorted = { a: 1, b: { c: [{ d: 'x', e: null }], f: undefined } };
+    const integerKeys = { 10: 'ten', 2: 'two', a: 1 };
+    const boxed = { a: Object('text') as object, b: new Date(0) };
+    const nullPrototype = Object.assign(Object.create(null) as object, { b: 2, a: 1 });
+    expect(canonicalJsonJoined([sorted, integerKeys, boxed, nullPrototype], '|')).toBe('{"a":1,"b":{"c":[{"d":"x","e":null}]}}|{"2":"two","10":"ten","a":1}|{"a":{"0":"t","1":"e","2":"x","3":"t"},"b":"1970-01-01T00:00:00.000Z"}|{"a":1,"b":2}');
+  });
+
   it('writes primitives and null as JSON, and a lone undefined as null', () => {
     expect(canonicalJsonJoined(['a"b', 1.5, null, undefined], ' ')).toBe('"a\\"b" 1.5 null null');
   });

@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS, inDialogOrder, type ExportFormatId } from './export-formats';
+import { EXPORT_FORMATS, type ExportFormatId } from './export-formats';
 
 /*
  * Which export worker builds which formats. The formats are split so that the workers finish
@@ -7,10 +7,23 @@ import { EXPORT_FORMATS, inDialogOrder, type ExportFormatId } from './export-for
  * and receiving its copy of the input, and the preparation the input formats share.
  */
 
-/** Milliseconds each format took to build in the bench; only their ratios matter. */
-export const FORMAT_COST: Readonly<Record<ExportFormatId, number>> = { markdown: 257, w3c: 538, brat: 235, csv: 130, conll: 403, archive: 491 };
+/** Milliseconds of CPU each format took to build in the bench (medians of 5); only their ratios matter. */
+export const FORMAT_COST: Readonly<Record<ExportFormatId, number>> = { markdown: 250, w3c: 472, brat: 189, csv: 119, conll: 435, archive: 369 };
 /** The preparation (lookups, text order, offsets) a worker makes once if it builds any input format. */
-export const PREPARE_COST = 68;
+export const PREPARE_COST = 69;
+
+/**
+ * The order a worker builds its formats in: the slowest to write first. Each format is written as
+ * soon as it is built, one at a time, so what is written while the rest are still being built
+ * makes no tail after the last one. brat comes first: quick to build, but its 2,002 files, each
+ * flushed, took 0.7-2.3 s to write in the in-app bench on a loaded machine; then the largest
+ * outputs (the bench's 50k export: W3C 34 MB, archive 23 MB, CoNLL 4.8 MB, Markdown 4.5 MB, CSV 3.7 MB).
+ */
+export const BUILD_ORDER: readonly ExportFormatId[] = ['brat', 'w3c', 'archive', 'conll', 'markdown', 'csv'];
+
+function inBuildOrder(formats: readonly ExportFormatId[]): ExportFormatId[] {
+  return BUILD_ORDER.filter((id) => formats.includes(id));
+}
 /** Starting a worker and cloning the input into it: a second worker must save more than this. */
 export const WORKER_COST = 120;
 /** Most workers an export starts, however many cores: beyond three the formats no longer split evenly. */
@@ -31,11 +44,11 @@ export function laneCost(formats: readonly ExportFormatId[]): number {
 /**
  * Splits `formats` among at most `workers` workers so that the slowest finishes first: every
  * assignment is tried (six formats, three workers: 729 of them), the one with the smallest
- * longest share wins, fewer workers on a tie. Each share lists its formats in the dialog's order;
+ * longest share wins, fewer workers on a tie. Each share lists its formats in `BUILD_ORDER`;
  * shares are ordered by their first format; empty shares are left out.
  */
 export function planExport(formats: readonly ExportFormatId[], workers: number): ExportFormatId[][] {
-  const chosen = inDialogOrder(formats);
+  const chosen = inBuildOrder(formats);
   const lanes = Math.max(1, Math.min(Math.floor(workers), chosen.length));
   if (chosen.length === 0) return [];
   let best: ExportFormatId[][] = [chosen];

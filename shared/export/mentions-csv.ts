@@ -1,3 +1,4 @@
+import type { AnnotationRecord } from '../model/annotation';
 import { describeAnnotation, type ExportInput } from './export-input';
 import { preparationOf } from './prepared-export';
 
@@ -18,8 +19,13 @@ export interface MentionsCsvOptions {
 
 export const MENTIONS_CSV_HEADER = ['entity', 'type', 'wikidata', 'article', 'title', 'start', 'end', 'quote', 'left_context', 'right_context', 'comment'] as const;
 
+/** What makes a cell need a formula guard or quotes: a formula or space start, a quote, comma or line break, a space end. */
+const NEEDS_CARE = /^[=+\-@\s]|[",\r\n]|\s$/;
+
 /** A text cell, quoted when needed and neutralised when a spreadsheet would read it as a formula. */
 export function csvText(value: string): string {
+  // Most cells need nothing: one test instead of three (it matches whenever any of them would).
+  if (!NEEDS_CARE.test(value)) return value;
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -30,6 +36,18 @@ export function toMentionsCsv(input: ExportInput, options: MentionsCsvOptions = 
   const { index, articles } = preparationOf(input);
   // Rows are joined article by article, so that their pieces die young.
   const chunks: string[] = [MENTIONS_CSV_HEADER.join(',')];
+  // The entity's three cells (name, type, Wikidata id), made once per entity.
+  const cellsByEntity = new Map<string, string>();
+  const entityCells = (record: AnnotationRecord): string => {
+    const key = record.kind === 'mention' ? record.entityId : '';
+    let cells = cellsByEntity.get(key);
+    if (cells === undefined) {
+      const { label, entity, type } = describeAnnotation(record, index);
+      cells = `${csvText(label)},${csvText(type?.name ?? '')},${csvText(entity?.externalId ?? '')}`;
+      cellsByEntity.set(key, cells);
+    }
+    return cells;
+  };
   for (const { article, converter, placed } of articles) {
     const rows: string[] = [];
     // The same two cells on every row of the article.
@@ -37,23 +55,9 @@ export function toMentionsCsv(input: ExportInput, options: MentionsCsvOptions = 
     const slice = (a: number, b: number) => article.text.slice(converter.toUtf16(a), converter.toUtf16(b));
     for (const { record, start, end, quote } of placed) {
       if (record.kind !== 'mention') continue;
-      const { label, entity, type } = describeAnnotation(record, index);
       const left = slice(Math.max(0, start - contextLength), start);
       const right = slice(end, Math.min(converter.codePointLength, end + contextLength));
-      rows.push(
-        [
-          csvText(label),
-          csvText(type?.name ?? ''),
-          csvText(entity?.externalId ?? ''),
-          articleCells,
-          String(start),
-          String(end),
-          csvText(quote),
-          csvText(left),
-          csvText(right),
-          csvText(record.comment),
-        ].join(','),
-      );
+      rows.push(`${entityCells(record)},${articleCells},${start},${end},${csvText(quote)},${csvText(left)},${csvText(right)},${csvText(record.comment)}`);
     }
     if (rows.length > 0) chunks.push(rows.join('\r\n'));
   }

@@ -71,4 +71,13 @@ describe('export service', () => {
     expect(readFileSync(path.join(folder, 'big.json'), 'utf8')).toBe('first 👍 second');
     expect((await failure(service.write({ files: [{ name: 'again.json', uploadId: 'u1' }], overwrite: false }))).code).toBe('invalid-input');
   });
+
+  it('forgets discarded uploads, complete or not, and ignores ids it does not know', async () => {
+    const service = createExportService({ fixedFolder: tempDir(), log: silentLogger });
+    service.stage('u1', 0, 1, 'whole');
+    service.stage('u2', 0, 2, 'half');
+    expect(service.discard(['u1', 'u2', 'unknown'])).toBe(2);
+    expect((await failure(service.write({ files: [{ name: 'a.json', uploadId: 'u1' }], overwrite: false }))).message).toBe('No content was staged under upload "u1"');
+    expect(service.stage('u2', 0, 1, 'again')).toBe(1);
+  });
 });

@@ -40,6 +40,8 @@ export interface ExportService {
   pickFolder(): Promise<string | null>;
   /** Keeps chunk `index` of `count` of an upload; chunks may come in any order. Returns how many it has. */
   stage(uploadId: string, index: number, count: number, chunk: string): number;
+  /** Forgets staged uploads that will not be written; returns how many there were. */
+  discard(uploadIds: readonly string[]): number;
   write(request: ExportWriteRequest): Promise<{ folder: string; written: string[] }>;
 }
 
@@ -50,19 +52,24 @@ export function createExportService(options: ExportServiceOptions): ExportServic
   const uploads = new Map<string, { chunks: Array<string | undefined>; received: number }>();
   let stagedChars = 0;
 
-  const takeUpload = (uploadId: string): string => {
+  /** An upload's chunks in order (the renderer cuts them between characters, never inside a surrogate pair). */
+  const takeUpload = (uploadId: string): string[] => {
     const upload = uploads.get(uploadId);
     if (!upload) throw new HostFailure('invalid-input', `No content was staged under upload "${uploadId}"`);
     if (upload.received < upload.chunks.length) throw new HostFailure('invalid-input', `Upload "${uploadId}" is incomplete: ${upload.received} of ${upload.chunks.length} chunks arrived`);
-    return upload.chunks.join('');
+    return upload.chunks.map((chunk) => chunk ?? '');
   };
-  const releaseUploads = (ids: Iterable<string>) => {
+  /** Forgets the uploads of `ids` that exist; returns how many it forgot. */
+  const releaseUploads = (ids: Iterable<string>): number => {
+    let released = 0;
     for (const id of ids) {
       const upload = uploads.get(id);
       if (!upload) continue;
       stagedChars -= upload.chunks.reduce((sum, chunk) => sum + (chunk?.length ?? 0), 0);
       uploads.delete(id);
+      released++;
     }
+    return released;
   };
 
   return {
@@ -89,6 +96,8 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       stagedChars += chunk.length;
       return upload.received;
     },
+
+    discard: (uploadIds) => releaseUploads(uploadIds),
 
     async write(request) {
       const uploadIds = request.files.flatMap((file) => (file.uploadId ? [file.uploadId] : []));

@@ -24,6 +24,32 @@ describe('writeExportFiles', () => {
     expect(readdirSync(path.join(dir, 'brat')).sort()).toEqual(['a.ann', 'a.txt']);
   });
 
+  it('writes a set into a folder that did not exist in one step, leaving nothing beside it; a failure leaves no folder at all', async () => {
+    const dir = tempDir();
+    const files = Array.from({ length: 40 }, (_, i) => ({ name: `article-${i}.ann`, content: `T1\tPerson 0 6\tKagame ${i}\n` }));
+    const written = await writeExportFiles(path.join(dir, 'corpus-brat'), files, false);
+    expect(written).toEqual(files.map((file) => path.join(dir, 'corpus-brat', file.name)));
+    expect(readdirSync(dir)).toEqual(['corpus-brat']);
+    expect(readFileSync(path.join(dir, 'corpus-brat', 'article-7.ann'), 'utf8')).toBe('T1\tPerson 0 6\tKagame 7\n');
+    const broken = [...files, { name: 'bad.ann', content: 42 as unknown as string }];
+    await expect(writeExportFiles(path.join(dir, 'other-brat'), broken, false)).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual(['corpus-brat']);
+  });
+
+  it('writes into a folder that exists file by file, keeping the files already there', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'notes.txt'), 'mine');
+    await writeExportFiles(dir, [{ name: 'a.csv', content: 'x' }], false);
+    expect(readdirSync(dir).sort()).toEqual(['a.csv', 'notes.txt']);
+  });
+
+  it('writes a file given as chunks one after another, the same bytes as their joined text', async () => {
+    const dir = tempDir();
+    const chunks = ['Kigali — ', '👍🏽 كاغامي', '', '\nend\n'];
+    await writeExportFiles(dir, [{ name: 'big.jsonld', content: chunks }], false);
+    expect(readFileSync(path.join(dir, 'big.jsonld'))).toEqual(Buffer.from(chunks.join(''), 'utf8'));
+  });
+
   it('refuses to overwrite without permission, naming every file that exists, and writes none of the set', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'report.md'), 'old');

@@ -47,7 +47,8 @@ async function eachLimited(count: number, limit: number, task: (index: number) =
 
 export interface ExportFileInput {
   name: string;
-  content: string;
+  /** The file's text, or its staged chunks in order (written one after another, never joined: a 34 MB join is a copy). */
+  content: string | readonly string[];
 }
 
 /** Thrown when files already exist and the caller did not allow overwriting them. */
@@ -68,11 +69,13 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-async function writeFlushed(file: string, content: string): Promise<void> {
+async function writeFlushed(file: string, content: string | readonly string[]): Promise<void> {
   const handle = await fs.open(file, 'wx', 0o644);
   try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
+    // Each `writeFile` on the handle writes on from where the last one ended.
+    for (const piece of typeof content === 'string' ? [content] : content) await handle.writeFile(piece, 'utf8');
+    // The data and what reading it needs (its size), not the times: ~15 % less than `sync` on 2,002 files.
+    await handle.datasync();
   } finally {
     await handle.close();
   }
@@ -91,6 +94,35 @@ async function placeWithoutOverwrite(temp: string, target: string): Promise<void
   }
 }
 
+/** Whether `error` says a folder could not be renamed onto `target` because something is there. */
+function targetTaken(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOTDIR' || code === 'EPERM' || code === 'EACCES' || code === 'EISDIR';
+}
+
+/**
+ * Writes a set into `folder` when it does not exist yet (a brat export's own subfolder): every file
+ * into a temporary folder beside it, flushed, then that folder renamed into place, one step that
+ * makes the whole set appear at once. Placing 2,002 brat files one by one (an existence check, a
+ * hard link and an unlink each) took about half of the ~1 s main spent writing them. False, with
+ * nothing left behind, when `folder` appeared meanwhile (a non-empty one, or not a folder): the
+ * caller then writes file by file.
+ */
+async function writeAsNewFolder(folder: string, files: readonly ExportFileInput[], targets: readonly string[], stamp: string): Promise<boolean> {
+  await fs.mkdir(path.dirname(folder), { recursive: true });
+  const temp = path.join(path.dirname(folder), `.${path.basename(folder).slice(0, 200)}.${stamp}.tmp`);
+  await fs.mkdir(temp);
+  try {
+    await eachLimited(files.length, WRITE_CONCURRENCY, (i) => writeFlushed(path.join(temp, path.basename(targets[i] ?? '')), files[i]?.content ?? ''));
+    await fs.rename(temp, folder);
+    return true;
+  } catch (error) {
+    await fs.rm(temp, { recursive: true, force: true });
+    if (targetTaken(error) && (await exists(folder))) return false;
+    throw error;
+  }
+}
+
 /**
  * Writes `files` into `folder` (created if missing). Returns the absolute paths written, in order.
  * @throws ExportExistsError listing every name that exists, when `overwrite` is false.
@@ -104,12 +136,13 @@ export async function writeExportFiles(folder: string, files: readonly ExportFil
     if (other !== undefined) throw new ExportNameClashError(`"${file.name}" and "${other}" would both be written as "${sanitizeFileName(file.name)}"`);
     seen.set(key, file.name);
   });
+  const stamp = randomBytes(6).toString('hex');
+  if (!(await exists(folder)) && (await writeAsNewFolder(path.resolve(folder), files, targets, stamp))) return targets;
   await fs.mkdir(folder, { recursive: true });
   if (!overwrite) {
     const existing = (await Promise.all(targets.map(async (target) => ((await exists(target)) ? path.basename(target) : null)))).filter((name): name is string => name !== null);
     if (existing.length > 0) throw new ExportExistsError(existing);
   }
-  const stamp = randomBytes(6).toString('hex');
   const temps = targets.map((target) => path.join(path.dirname(target), `.${path.basename(target).slice(0, 200)}.${stamp}.tmp`));
   const placed: string[] = [];
   try {

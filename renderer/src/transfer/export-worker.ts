@@ -1,4 +1,6 @@
-import { runExportJob, type ExportJob } from '../../../shared/export/export-job';
+import { runExportJob } from '../../../shared/export/export-job';
+import { fromJobMessage, type ExportJobMessage } from '../../../shared/export/export-job-message';
+import { errorMessage } from '../../../shared/text/error-message';
 
 /*
  * An export worker (a module worker of its own, started by `export-workers.ts`): builds the
@@ -6,9 +8,16 @@ import { runExportJob, type ExportJob } from '../../../shared/export/export-job'
  */
 
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<ExportJob>) => void) | null;
+  onmessage: ((event: MessageEvent<ExportJobMessage>) => void) | null;
   postMessage(message: unknown): void;
 }
 
 const scope = globalThis as unknown as WorkerScope;
-scope.onmessage = (event) => void runExportJob(event.data, (reply) => scope.postMessage(reply));
+scope.onmessage = (event) => {
+  const post = (reply: unknown) => scope.postMessage(reply);
+  try {
+    void runExportJob(fromJobMessage(event.data), post);
+  } catch (error) {
+    post({ kind: 'failed', format: null, message: `its job could not be read: ${errorMessage(error)}` });
+  }
+};

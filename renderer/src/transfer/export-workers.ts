@@ -2,7 +2,8 @@ import type { ProjectData } from '../../../shared/export/archive-schema';
 import type { ExportInput } from '../../../shared/export/export-input';
 import { exportFormat, type ExportFormatId, type FormatOptions, type FormatOutput } from '../../../shared/export/export-formats';
 import { exportWorkerCount, planExport } from '../../../shared/export/export-plan';
-import { exportJob, readExportReply, runExportJob, type ExportJob, type ExportReply } from '../../../shared/export/export-job';
+import { exportJob, readExportReply, runExportJob, type ExportReply } from '../../../shared/export/export-job';
+import { rowsJsonOnce, toJobMessage, type ExportJobMessage } from '../../../shared/export/export-job-message';
 
 /*
  * Builds the chosen export formats off the renderer's main thread: in up to
@@ -16,7 +17,7 @@ import { exportJob, readExportReply, runExportJob, type ExportJob, type ExportRe
 export interface ExportWorker {
   /** `message` gets what the worker posted; `error` says why it failed (to load, or to send a readable reply). */
   listen(handlers: { message(data: unknown): void; error(why: string): void }): void;
-  post(job: ExportJob): void;
+  post(message: ExportJobMessage): void;
   terminate(): void;
 }
 
@@ -33,7 +34,7 @@ export const startModuleWorker: StartExportWorker = () => {
       worker.onerror = (event: ErrorEvent) => (event.preventDefault(), handlers.error(event.message || 'it failed to start'));
       worker.onmessageerror = () => handlers.error('its reply could not be read');
     },
-    post: (job) => worker.postMessage(job),
+    post: (message) => worker.postMessage(message),
     terminate: () => worker.terminate(),
   };
 };
@@ -98,6 +99,8 @@ export function buildFormats(request: BuildRequest): BuildRun {
   const inThread: ExportFormatId[] = [];
   // Fallen-back shares run one after another: this thread has only itself to give.
   let threadQueue: Promise<void> = Promise.resolve();
+  // The annotation rows go to every worker as one JSON text, written once (see export-job-message.ts).
+  const rowsJson = rowsJsonOnce();
 
   const built = (reply: Extract<ExportReply, { kind: 'built' }>) => {
     if (!stopped) request.onBuilt(reply.format, reply.output, reply.ms);
@@ -163,9 +166,9 @@ export function buildFormats(request: BuildRequest): BuildRun {
       };
       worker.listen({ message, error: (why) => end(fallBack(worker, why)) });
       try {
-        // Cloning the input happens here, in this thread: measured, as the bench reports it.
+        // Writing the rows' JSON and cloning the rest happen here, in this thread: measured, as the bench reports it.
         const started = performance.now();
-        worker.post(exportJob(formats, request.input, request.data, request.options));
+        worker.post(toJobMessage(exportJob(formats, request.input, request.data, request.options), rowsJson));
         cloneMs += performance.now() - started;
       } catch (error) {
         end(fallBack(worker, error instanceof Error ? error.message : String(error)));

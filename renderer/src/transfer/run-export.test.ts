@@ -8,6 +8,7 @@ import type { AnnotationRecord } from '../../../shared/model/annotation';
 import { AnnotationId, ArticleId, EntityId, EntityTypeId, LegendId } from '../../../shared/model/ids';
 import { EXPORT_FORMAT_IDS, exportFormat, type ExportFormatId } from '../../../shared/export/export-formats';
 import { runExportJob } from '../../../shared/export/export-job';
+import { fromJobMessage } from '../../../shared/export/export-job-message';
 import { warmWorkers, type ExportWorker, type StartExportWorker } from './export-workers';
 import { runExport, type ExportProgress, type ExportRuntime } from './run-export';
 
@@ -41,10 +42,16 @@ const data: ProjectData = {
 };
 
 /** A host that writes into a map (name → content), refusing names that exist unless told to overwrite. */
-function fakeHost(existing: readonly string[] = []): { client: HostClient; files: Map<string, string>; writes: string[][] } {
+/**
+ * A host that writes into a map (name → content), refusing names that exist unless told to
+ * overwrite; like main, a write forgets the uploads it names, written or not. `writeDelay` ms
+ * make each write slow, as a large one is.
+ */
+function fakeHost(existing: readonly string[] = [], writeDelay = 0): { client: HostClient; files: Map<string, string>; writes: string[][]; staged: Map<string, string>; discarded: string[] } {
   const files = new Map<string, string>(existing.map((name) => [name, 'old']));
   const staged = new Map<string, string>();
   const writes: string[][] = [];
+  const discarded: string[] = [];
   const client = createHostClient({
     send: async (name, raw) => {
       if (name === 'exports.stage') {
@@ -52,17 +59,25 @@ function fakeHost(existing: readonly string[] = []): { client: HostClient; files
         for (const { uploadId, chunk } of parts) staged.set(uploadId, (staged.get(uploadId) ?? '') + chunk);
         return { ok: true, value: { received: parts.length } };
       }
+      if (name === 'exports.discard') {
+        const { uploadIds } = raw as { uploadIds: string[] };
+        discarded.push(...uploadIds);
+        return { ok: true, value: { discarded: uploadIds.filter((id) => staged.delete(id)).length } };
+      }
+      await new Promise((resolve) => setTimeout(resolve, writeDelay));
       const request = raw as { subfolder?: string; files: Array<{ name: string; content?: string; uploadId?: string }>; overwrite: boolean };
       const names = request.files.map((file) => (request.subfolder ? `${request.subfolder}/${file.name}` : file.name));
+      const contents = request.files.map((file) => file.content ?? staged.get(file.uploadId ?? '') ?? '');
+      for (const file of request.files) if (file.uploadId) staged.delete(file.uploadId);
       const clash = names.find((file) => files.has(file));
       if (clash && !request.overwrite) return { ok: false, error: { code: 'exists', message: `"${clash}" already exists` } };
-      request.files.forEach((file, i) => files.set(names[i] ?? '', file.content ?? staged.get(file.uploadId ?? '') ?? ''));
+      names.forEach((file, i) => files.set(file, contents[i] ?? ''));
       writes.push(names);
       return { ok: true, value: { folder: '/exports', written: names.map((file) => `/exports/${file}`) } };
     },
     listen: () => () => {},
   });
-  return { client, files, writes };
+  return { client, files, writes, staged, discarded };
 }
 
 type Behaviour = 'works' | 'fails to load' | 'garbles';
@@ -76,8 +91,8 @@ function fakeWorkers(behaviours: Behaviour[]): { start: StartExportWorker; start
     let alive = true;
     return {
       listen: (given) => void (handlers = given),
-      post: (job) => {
-        const copy = structuredClone(job);
+      post: (message) => {
+        const copy = fromJobMessage(structuredClone(message));
         setTimeout(() => {
           if (!alive) return;
           if (behaviour === 'fails to load') handlers?.error('Failed to fetch a worker script');
@@ -163,6 +178,17 @@ describe('runExport', () => {
     const again = await runExport(host.client, { ...options, overwrite: true }, runtime(fakeWorkers([]).start));
     expect(again.exists).toBeNull();
     expect(host.files).toEqual(allExpected());
+  });
+
+  it('stages a format while the one before is written, and has main forget what it staged when that write fails', async () => {
+    // A comment of 4.5 M characters puts the archive past what a write carries inline: it is staged.
+    const big = { ...data, annotations: data.annotations.map((row, i) => (i === 0 ? { ...row, comment: 'x'.repeat(4_500_000) } : row)) };
+    const host = fakeHost(['corpus-brat/annotation.conf'], 50);
+    const outcome = await runExport(host.client, { ...options, data: big, formats: ['brat', 'archive'] }, runtime(fakeWorkers(['works']).start, 1));
+    expect(outcome.exists).toBe('brat standoff: "corpus-brat/annotation.conf" already exists');
+    expect(host.discarded).toHaveLength(1);
+    expect(host.staged.size).toBe(0);
+    expect(host.writes).toEqual([]);
   });
 
   it('uses workers started ahead, then starts no more; releasing ends only those never used', async () => {

@@ -5,7 +5,8 @@ import type { ExportInput } from '../../../shared/export/export-input';
 import { errorMessage } from '../../../shared/text/error-message';
 import { EXPORT_FORMAT_IDS, exportFormat, inDialogOrder, type ExportFormatId, type FormatOutput } from '../../../shared/export/export-formats';
 import { buildFormats, startModuleWorker, type StartExportWorker } from './export-workers';
-import { writeExport } from './write-export';
+import type { Result } from '../../../shared/contract/host-result';
+import { discardStaged, stageFiles, writeStaged, type StagedFiles } from './write-export';
 
 export interface ExportOutcome {
   /** Where each format went and what it wrote, in the dialog's order. */
@@ -54,13 +55,23 @@ export const appExportRuntime = (start: StartExportWorker = startModuleWorker): 
 
 /**
  * Builds every chosen format (in workers, see `buildFormats`) and writes each one as soon as it is
- * built, one all-or-nothing write per format, one write at a time. A write that fails (or finds
- * files there without `overwrite`) stops the export: nothing further is written.
+ * built, one all-or-nothing write per format, one write at a time; a format's large files are
+ * staged ahead, while the format before it is being written. A write that fails (or finds files
+ * there without `overwrite`) stops the export: nothing further is written, and what was staged
+ * ahead is discarded.
  */
 export async function runExport(client: HostClient, options: ExportOptions, runtime: ExportRuntime = appExportRuntime()): Promise<ExportOutcome> {
   const chosen = inDialogOrder(options.formats);
   const outcome: ExportOutcome = { written: [], exists: null, error: null, builtBy: { workers: 0, inThread: [] } };
-  const arrived: Array<{ id: ExportFormatId; output: FormatOutput }> = [];
+  // Each format's large files are staged as soon as it is built (one format after another), so that
+  // they travel while the format before is still being written: main writes one at a time, in order.
+  const arrived: Array<{ id: ExportFormatId; output: FormatOutput; staged: Promise<Result<StagedFiles>> }> = [];
+  let stagingQueue: Promise<unknown> = Promise.resolve();
+  const stageAhead = (output: FormatOutput): Promise<Result<StagedFiles>> => {
+    const staged = stagingQueue.then(() => stageFiles(client, output.files));
+    stagingQueue = staged.catch(() => undefined);
+    return staged;
+  };
   let wake: (() => void) | null = null;
   let buildFailure: string | null = null;
   let builtCount = 0;
@@ -79,7 +90,7 @@ export async function runExport(client: HostClient, options: ExportOptions, runt
     onBuilt: (id, output, buildMs) => {
       buildTimes.push(`${id} ${buildMs.toFixed(0)}`);
       performance.mark('export-built', { detail: id });
-      arrived.push({ id, output });
+      arrived.push({ id, output, staged: stageAhead(output) });
       if (++builtCount === chosen.length) performance.mark('export-serialised');
       wake?.();
     },
@@ -109,7 +120,8 @@ export async function runExport(client: HostClient, options: ExportOptions, runt
     }
     const format = exportFormat(next.id);
     report(format.writing);
-    const result = await writeExport(client, { ...(next.output.subfolder ? { subfolder: next.output.subfolder } : {}), files: next.output.files, overwrite: options.overwrite });
+    const staged = await next.staged;
+    const result = staged.ok ? await writeStaged(client, staged.value, { ...(next.output.subfolder ? { subfolder: next.output.subfolder } : {}), overwrite: options.overwrite }) : staged;
     if (!result.ok) {
       if (result.error.code === 'exists') outcome.exists = `${format.label}: ${result.error.message}`;
       else outcome.error = `${format.label} could not be written: ${result.error.message}`;
@@ -120,8 +132,14 @@ export async function runExport(client: HostClient, options: ExportOptions, runt
     outcome.written = EXPORT_FORMAT_IDS.flatMap((id) => written.get(id) ?? []);
     report(null);
   }
-  if (written.size < chosen.length) run.stop();
-  else {
+  if (written.size < chosen.length) {
+    run.stop();
+    // What was staged ahead for formats that will not be written now: main forgets it.
+    await Promise.all(arrived.splice(0).map(async (left) => {
+      const staged = await left.staged;
+      if (staged.ok) await discardStaged(client, staged.value);
+    }));
+  } else {
     await run.finished;
     performance.mark('export-written');
   }

@@ -58,34 +58,61 @@ export interface WriteRequest {
   overwrite: boolean;
 }
 
-/** Writes one set of files (all-or-nothing on main's side); `exists` comes back as an error code. */
-export async function writeExport(client: HostClient, request: WriteRequest): Promise<Result<{ folder: string; written: string[] }>> {
+/** A set of files ready to write: small ones inline, the rest staged on main under upload ids. */
+export interface StagedFiles {
+  files: Array<{ name: string; content: string } | { name: string; uploadId: string }>;
+  uploadIds: string[];
+}
+
+/** Stages the large files of `files` (the small ones stay inline); on a failure, forgets what was staged. */
+export async function stageFiles(client: HostClient, files: readonly ExportFile[]): Promise<Result<StagedFiles>> {
   let inline = 0;
-  const files: Array<{ name: string; content: string } | { name: string; uploadId: string }> = [];
+  const staged: StagedFiles = { files: [], uploadIds: [] };
   const parts: StagedPart[] = [];
-  for (const file of request.files) {
+  for (const file of files) {
     if (inline + file.content.length <= EXPORT_INLINE_CHARS) {
       inline += file.content.length;
-      files.push({ name: file.name, content: file.content });
+      staged.files.push({ name: file.name, content: file.content });
       continue;
     }
     const uploadId = globalThis.crypto.randomUUID();
     const chunks = chunkText(file.content, EXPORT_CHUNK_CHARS);
     chunks.forEach((chunk, index) => parts.push({ uploadId, index, count: chunks.length, chunk }));
-    files.push({ name: file.name, uploadId });
+    staged.files.push({ name: file.name, uploadId });
+    staged.uploadIds.push(uploadId);
   }
   const requests = packParts(parts);
   let next = 0;
   let failure: Result<never> | null = null;
   const sender = async (): Promise<void> => {
     while (next < requests.length && !failure) {
-      const staged = await client.request('exports.stage', { parts: requests[next++] ?? [] });
-      if (!staged.ok) failure ??= staged;
+      const result = await client.request('exports.stage', { parts: requests[next++] ?? [] });
+      if (!result.ok) failure ??= result;
     }
   };
   await Promise.all(Array.from({ length: Math.min(STAGE_CONCURRENCY, requests.length) }, sender));
-  if (failure) return failure;
-  return client.request('exports.write', { ...(request.subfolder ? { subfolder: request.subfolder } : {}), files, overwrite: request.overwrite });
+  if (failure) {
+    await discardStaged(client, staged);
+    return failure;
+  }
+  return { ok: true, value: staged };
+}
+
+/** Forgets, on main, what `staged` staged (it will not be written). Best effort: main forgets it at exit anyway. */
+export async function discardStaged(client: HostClient, staged: StagedFiles): Promise<void> {
+  if (staged.uploadIds.length > 0) await client.request('exports.discard', { uploadIds: staged.uploadIds });
+}
+
+/** Writes staged files (all-or-nothing on main's side); `exists` comes back as an error code. */
+export function writeStaged(client: HostClient, staged: StagedFiles, request: Omit<WriteRequest, 'files'>): Promise<Result<{ folder: string; written: string[] }>> {
+  return client.request('exports.write', { ...(request.subfolder ? { subfolder: request.subfolder } : {}), files: staged.files, overwrite: request.overwrite });
+}
+
+/** Stages, then writes one set of files (all-or-nothing on main's side); `exists` comes back as an error code. */
+export async function writeExport(client: HostClient, request: WriteRequest): Promise<Result<{ folder: string; written: string[] }>> {
+  const staged = await stageFiles(client, request.files);
+  if (!staged.ok) return staged;
+  return writeStaged(client, staged.value, request);
 }
 
 /** Offers `files` as browser downloads (browser mode's copy of what was written). */
