@@ -1,6 +1,6 @@
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startBrowserModeServer } from '../support/browser-mode-server';
@@ -33,6 +33,15 @@ function ensureCorpus(): void {
   const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', 'run-ts.mjs'), path.join(projectRoot, 'scripts', 'bench-corpus.ts'), '--count', String(COUNT), '--out', corpusDir, '--seed', '1'], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error('corpus generation failed');
   writeFileSync(marker, new Date().toISOString());
+}
+
+/** Waits until `dir` holds a file (the listing cache is written just after the listing is answered). */
+async function waitForFile(dir: string): Promise<void> {
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    if (existsSync(dir) && readdirSync(dir).some((name) => name.endsWith('.json'))) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no listing cache was written in ${dir}`);
 }
 
 function residentMegabytes(pid: number): number {
@@ -90,15 +99,31 @@ async function main(): Promise<void> {
     await context.close();
     await server.stop();
   }
+  // The app as a returning user starts it: the bundled corpus listed before (from the listing cache,
+  // so no worker thread is started), the 10,000-article folder never.
+  const bundledCacheDir = path.join(projectRoot, '.bench', 'listing-cache-bundled');
+  rmSync(bundledCacheDir, { recursive: true, force: true });
+  if (listingRuns > 0) {
+    const server = await startBrowserModeServer(projectRoot, path.join(projectRoot, 'corpus'), ['--cache', bundledCacheDir]);
+    await waitForOutput(server, /Opened corpus/);
+    await waitForFile(bundledCacheDir);
+    await server.stop();
+  }
   for (let run = 0; run < listingRuns; run += 1) {
     // Cold, as a user opens a new folder: the app is running (on the bundled corpus), the user
     // chooses Open folder… and names the 10,000-article folder, never listed before; from the
-    // click on "Open folder" to the library of 10,000 on screen.
-    const server = await startBrowserModeServer(projectRoot, path.join(projectRoot, 'corpus'), ['--no-cache']);
+    // click on "Open folder" to the library of 10,000 on screen (worker threads started meanwhile).
+    const runCacheDir = `${bundledCacheDir}-run`;
+    rmSync(runCacheDir, { recursive: true, force: true });
+    cpSync(bundledCacheDir, runCacheDir, { recursive: true });
+    const server = await startBrowserModeServer(projectRoot, path.join(projectRoot, 'corpus'), ['--cache', runCacheDir]);
+    await waitForOutput(server, /Opened corpus .*\(3 from cache\)/);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.goto(server.url);
     await waitForMark(page, 'library-rendered');
+    // A person takes longer than this to press Ctrl+O and choose a folder; the app has settled.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     await page.keyboard.press('Control+O');
     await page.getByRole('textbox', { name: 'Folder path' }).fill(corpusDir);
     const clickedAt = await page.getByRole('button', { name: 'Open folder', exact: true }).evaluate((button: HTMLButtonElement) => {
@@ -110,6 +135,7 @@ async function main(): Promise<void> {
     samples.coldInApp?.push(renderedAt - clickedAt);
     const mainLine = server.output().split('\n').find((line) => line.includes(`Opened corpus ${corpusDir}:`)) ?? '';
     samples.coldInAppMain?.push(openedCorpusMs(mainLine));
+    if (!mainLine.includes('(0 from cache)')) throw new Error(`the 10,000-article folder was not listed cold: ${mainLine}`);
     await context.close();
     await server.stop();
   }
