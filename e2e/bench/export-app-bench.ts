@@ -37,8 +37,10 @@ async function importArchive(page: Page, file: string): Promise<void> {
 async function watchLongTasks(page: Page): Promise<void> {
   await page.evaluate(() => {
     const store: number[] = [];
-    (globalThis as unknown as { benchLongTasks: number[] }).benchLongTasks = store;
-    new PerformanceObserver((list) => list.getEntries().forEach((entry) => store.push(entry.duration))).observe({ type: 'longtask', buffered: false });
+    const starts: number[] = [];
+    (globalThis as unknown as { benchLongTasks: number[]; benchLongTaskStarts: number[] }).benchLongTasks = store;
+    (globalThis as unknown as { benchLongTaskStarts: number[] }).benchLongTaskStarts = starts;
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => (store.push(entry.duration), starts.push(entry.startTime)))).observe({ type: 'longtask', buffered: false });
   });
 }
 
@@ -77,12 +79,22 @@ export async function benchInAppExport(browser: Browser, projectRoot: string, in
       // A fresh exports folder each run: nothing exists, nothing asks to be replaced.
       rmSync(outDir, { recursive: true, force: true });
       await page.evaluate(() => performance.clearMarks());
-      await page.evaluate(() => ((globalThis as unknown as { benchLongTasks: number[] }).benchLongTasks.length = 0));
+      await page.evaluate(() => {
+        const bench = globalThis as unknown as { benchLongTasks: number[]; benchLongTaskStarts: number[] };
+        bench.benchLongTasks.length = 0;
+        bench.benchLongTaskStarts.length = 0;
+      });
       await page.getByRole('button', { name: 'Export…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Export' });
       await dialog.getByRole('radio', { name: 'Whole project' }).check();
       for (const format of FORMATS) await dialog.getByRole('checkbox', { name: new RegExp(`^${format.replace(/[()]/g, '\\$&')}`) }).check();
       const button = dialog.getByRole('button', { name: 'Export', exact: true });
+      // EXPORT_PROFILE=file.cpuprofile: a CPU profile of the page's main thread during the first export.
+      const profiling = run === 0 && process.env.EXPORT_PROFILE;
+      if (profiling) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
       const cpuBefore = await taskSeconds();
       const started = await page.evaluate(() => performance.now());
       await button.click();
@@ -93,6 +105,7 @@ export async function benchInAppExport(browser: Browser, projectRoot: string, in
         () => new Promise<never>(() => {}),
       );
       const reported = await Promise.race([waitForMark(page, 'export-reported', undefined, 300_000), failed]);
+      if (profiling) writeFileSync(profiling, JSON.stringify(((await cdp.send('Profiler.stop')) as { profile: unknown }).profile));
       const cpuAfter = await taskSeconds();
       const read = await waitForMark(page, 'export-read');
       const gathered = await waitForMark(page, 'export-gathered');
@@ -106,7 +119,11 @@ export async function benchInAppExport(browser: Browser, projectRoot: string, in
       samples.cpu.push((cpuAfter - cpuBefore) * 1000);
       samples.longest.push(Math.max(0, ...(await page.evaluate(() => (globalThis as unknown as { benchLongTasks: number[] }).benchLongTasks))));
       const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((mark) => `${(mark as PerformanceMark).name}${(mark as PerformanceMark).detail ? `(${String((mark as PerformanceMark).detail)})` : ''}@${mark.startTime.toFixed(0)}`));
-      process.stdout.write(`  marks (page ms; click at ${started.toFixed(0)}): ${marks.join(' ')}\n`);
+      const longTasks = await page.evaluate(() => {
+        const bench = globalThis as unknown as { benchLongTasks: number[]; benchLongTaskStarts: number[] };
+        return bench.benchLongTasks.map((duration, i) => ({ duration, start: bench.benchLongTaskStarts[i] ?? 0 })).filter((task) => task.duration >= 200);
+      });
+      process.stdout.write(`  marks (page ms; click at ${started.toFixed(0)}): ${marks.join(' ')}\n  long tasks ≥ 200 ms: ${longTasks.map((task) => `${task.duration.toFixed(0)} ms @${task.start.toFixed(0)}`).join(', ') || 'none'}\n`);
       await page.getByRole('dialog', { name: 'Export finished' }).getByRole('button', { name: 'Done' }).click();
       process.stdout.write(`in-app export run ${run + 1}/${runs} done (${(reported - started).toFixed(0)} ms)\n`);
     }

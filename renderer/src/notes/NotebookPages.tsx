@@ -5,6 +5,7 @@ import { NOTE_TITLE_MAX_LENGTH } from '../../../shared/model/note';
 import { useAppServices } from '../app/app-services';
 import { createPage, deleteNote, movePage, renamePage } from '../db/note-store';
 import { errorMessage } from '../../../shared/text/error-message';
+import { nextTask } from '../app/next-task';
 
 interface NotebookPagesProps {
   pages: readonly NoteRecord[];
@@ -51,7 +52,7 @@ export function NotebookPages({ pages, openId, onOpen, onMessage }: NotebookPage
   // The page's editor saves as it closes; deleting after that save started keeps it from landing last.
   const closeThenDelete = async (id: NoteId) => {
     if (openId === id) onOpen(null);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     await deleteNote(db, id);
   };
   const moveKeys = isMac ? '⌘⇧↑ / ⌘⇧↓' : 'Ctrl+Shift+Up / Down';

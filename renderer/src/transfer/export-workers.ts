@@ -4,6 +4,7 @@ import { exportFormat, type ExportFormatId, type FormatOptions, type FormatOutpu
 import { exportWorkerCount, planExport } from '../../../shared/export/export-plan';
 import { exportJob, readExportReply, runExportJob, type ExportReply } from '../../../shared/export/export-job';
 import { rowsJsonOnce, toJobMessage, type ExportJobMessage } from '../../../shared/export/export-job-message';
+import { nextTask } from '../app/next-task';
 
 /*
  * Builds the chosen export formats off the renderer's main thread: in up to
@@ -86,8 +87,6 @@ export interface BuildRun {
   /** Stops every worker (an export that failed to write needs no more formats). */
   stop(): void;
 }
-
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Builds `request.formats`, in workers where it can; `finished` rejects when a format cannot be built at all. */
 export function buildFormats(request: BuildRequest): BuildRun {
