@@ -35,6 +35,7 @@ test('another folder is opened from the running app: a wrong path is refused wit
   await expect(dialog.getByRole('button', { name: 'Opening…' })).toBeDisabled();
   await expect(dialog.getByRole('status')).toHaveText('Reading the folder’s articles…');
   await expect(appPage.getByRole('banner')).toContainText('Opening…');
+  await workbench.screenshot('open-folder-busy', testInfo);
   release();
   await expect(dialog).toBeHidden();
   await workbench.waitForLibrary(2);
