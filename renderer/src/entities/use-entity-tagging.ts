@@ -68,13 +68,18 @@ export function useEntityTagging(types: readonly EntityType[], announce: (messag
       setPicker(null);
       // Now, not after the write: by then the user may have selected the next words.
       document.getSelection()?.removeAllRanges();
+      // What was chosen when the tagging started: if the user chooses something else while it is
+      // written (another entity in the index, a mention in a pane), their choice stands.
+      const chosenBefore = entities.selection.get();
       try {
         const { entity, mention } =
           option.kind === 'create'
             ? await entities.actions.createEntityAndTag(surface.articleId, surface.content.text, span, { typeId: type.id, name: option.name })
             : { entity: option.match.entity, mention: await entities.actions.tagMention(surface.articleId, surface.content.text, span, option.match.entity.id) };
-        entities.selection.set({ entityId: entity.id, mention: { paneId: surface.paneId, id: mention.id, candidates: [mention.id] } });
-        entities.painter.select(paintKey(surface.paneId, mention.id));
+        if (entities.selection.get() === chosenBefore) {
+          entities.selection.set({ entityId: entity.id, mention: { paneId: surface.paneId, id: mention.id, candidates: [mention.id] } });
+          entities.painter.select(paintKey(surface.paneId, mention.id));
+        }
         const typeName = option.kind === 'entity' ? option.match.type.name : type.name;
         announce(`Tagged “${picker.selectedText}” as ${typeName} “${entity.name}”${target.trimmed ? ' (site boilerplate left out)' : ''}`);
       } catch (error) {
