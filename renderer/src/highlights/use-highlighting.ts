@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LegendEntry } from '../../../shared/model/annotation';
 import type { AnnotationId } from '../../../shared/model/ids';
 import { useAppServices } from '../app/app-services';
@@ -32,6 +32,8 @@ export function useHighlighting(announce: (message: string) => void): Highlighti
   const { db, highlights } = useAppServices();
   const legend = useLiveQuery(() => loadLegend(db), [db]);
   const [selected, setSelected] = useState<SelectedHighlight | null>(null);
+  /** Counts the user's choices of a highlight, so a highlight being created does not take one back. */
+  const choices = useRef(0);
 
   useEffect(() => {
     highlights.legendStyles.update((legend ?? []).map((entry) => ({ registryName: highlights.painter.registryName(entry.id), color: entry.color })));
@@ -43,6 +45,7 @@ export function useHighlighting(announce: (message: string) => void): Highlighti
 
   const select = useCallback(
     (selection: SelectedHighlight | null, scroll: boolean) => {
+      choices.current += 1;
       setSelected(selection);
       if (!selection || !scroll) return;
       const range = highlights.painter.rangeOf(paintKey(selection.paneId, selection.id));
@@ -57,13 +60,15 @@ export function useHighlighting(announce: (message: string) => void): Highlighti
   const highlightSelection = useCallback(
     async (target: SelectionInPane, entry: LegendEntry) => {
       const { surface, span } = target;
+      const choicesBefore = choices.current;
       const record = await highlights.actions.create(surface.articleId, surface.content.text, span, entry.id);
       // Paint at once rather than waiting for the database round trip to reach the pane.
       const range = textRangeToDomRange(surface.root, surface.lineIndex, span.start, span.end);
       if (range) highlights.painter.paint(paintKey(surface.paneId, record.id), entry.id, range);
       performance.mark('highlight-created');
       document.getSelection()?.removeAllRanges();
-      setSelected({ paneId: surface.paneId, id: record.id, candidates: [record.id] });
+      // Chosen unless the user chose another highlight while it was written.
+      if (choices.current === choicesBefore) setSelected({ paneId: surface.paneId, id: record.id, candidates: [record.id] });
       announce(`Highlighted as ${entry.name}${target.trimmed ? ' (site boilerplate left out)' : ''}`);
     },
     [highlights, announce],
