@@ -14,7 +14,7 @@ import { resolveInsideRoot } from './safe-path';
 import { describeError, scanFolder } from './scan-folder';
 import { listingCacheFile, loadListingCache, saveListingCache } from './listing-cache';
 import { listArticles } from './list-articles';
-import { mapLimited } from './map-limited';
+import { mapLimited } from '../../../shared/async/map-limited';
 
 export interface CorpusService {
   /** Opens `root` as the corpus (replacing any open one), lists it and starts watching it. */

@@ -2,7 +2,7 @@ import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import type { ArticleSummary } from '../../../shared/model/article';
 import type { MentionHit } from '../../../shared/model/mention';
 import { createMentionMatcher } from '../../../shared/search/mention-matcher';
-import { mapLimited } from './map-limited';
+import { mapLimited } from '../../../shared/async/map-limited';
 import { DEFAULT_CONTEXT_CHARS, hitsIn, searchableText, type ArticleBatchResult, type ArticleText, type MentionQuery } from './mention-hits';
 
 /** The corpus a search runs over: a snapshot of the listing and a way to read each article. */

@@ -1,3 +1,4 @@
+import { mapLimited } from '../../../shared/async/map-limited';
 import type { HostClient } from '../../../shared/contract/host-client';
 import { CORPUS_TEXTS_PER_REQUEST } from '../../../shared/contract/host-contract';
 import type { ProjectData } from '../../../shared/export/archive-schema';
@@ -16,19 +17,6 @@ export type ExportScope = { kind: 'project' } | { kind: 'articles'; paths: reado
 
 /** `corpus.readTexts` requests in flight at once. */
 const READ_CONCURRENCY = 3;
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await run(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 export interface GatheredExport {
   input: ExportInput;

@@ -93,3 +93,32 @@ describe('staging many files', () => {
     expect(requests.flat()).toEqual(parts);
   });
 });
+
+describe('a staging request refused by main', () => {
+  it('sends no further request, forgets what was staged, and writes nothing', async () => {
+    const sent: string[] = [];
+    let stageRequests = 0;
+    const client = createHostClient({
+      send: async (name, input) => {
+        sent.push(name);
+        if (name === 'exports.stage') {
+          stageRequests += 1;
+          if (stageRequests === 1) return { ok: false, error: { code: 'payload-too-large', message: 'too much staged' } };
+          const { parts } = input as { parts: unknown[] };
+          return { ok: true, value: { received: parts.length } };
+        }
+        if (name === 'exports.discard') return { ok: true, value: { discarded: (input as { uploadIds: string[] }).uploadIds.length } };
+        return { ok: true, value: { folder: '/exports', written: [] } };
+      },
+      listen: () => () => {},
+    });
+    // Twenty files of a whole request each: twenty staging requests if none were refused.
+    const files = Array.from({ length: 20 }, (_, i) => ({ name: `part-${i}.json`, content: 'x'.repeat(EXPORT_CHUNK_CHARS) }));
+    const result = await writeExport(client, { files, overwrite: false });
+    expect(result).toEqual({ ok: false, error: { code: 'payload-too-large', message: 'too much staged' } });
+    // The requests already in flight when the first was refused (three at once), then nothing more.
+    expect(stageRequests).toBeLessThanOrEqual(3);
+    expect(sent.at(-1)).toBe('exports.discard');
+    expect(sent).not.toContain('exports.write');
+  });
+});

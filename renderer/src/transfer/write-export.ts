@@ -1,3 +1,4 @@
+import { mapLimited } from '../../../shared/async/map-limited';
 import { EXPORT_CHUNK_CHARS, EXPORT_INLINE_CHARS, EXPORT_STAGE_PARTS } from '../../../shared/contract/host-contract';
 import type { HostClient } from '../../../shared/contract/host-client';
 import type { Result } from '../../../shared/contract/host-result';
@@ -81,16 +82,21 @@ export async function stageFiles(client: HostClient, files: readonly ExportFile[
     staged.files.push({ name: file.name, uploadId });
     staged.uploadIds.push(uploadId);
   }
-  const requests = packParts(parts);
-  let next = 0;
+  // After a refused request, no further one is sent.
   let failure: Result<never> | null = null;
-  const sender = async (): Promise<void> => {
-    while (next < requests.length && !failure) {
-      const result = await client.request('exports.stage', { parts: requests[next++] ?? [] });
-      if (!result.ok) failure ??= result;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(STAGE_CONCURRENCY, requests.length) }, sender));
+  const refused = new AbortController();
+  await mapLimited(
+    packParts(parts),
+    STAGE_CONCURRENCY,
+    async (request) => {
+      const result = await client.request('exports.stage', { parts: request });
+      if (!result.ok) {
+        failure ??= result;
+        refused.abort();
+      }
+    },
+    refused.signal,
+  );
   if (failure) {
     await discardStaged(client, staged);
     return failure;

@@ -26,3 +26,20 @@ describe('mapLimited', () => {
     expect(started).toEqual([1, 2]);
   });
 });
+
+describe('mapLimited when a task fails', () => {
+  it('starts nothing further, lets the started tasks finish, then throws the first failure', async () => {
+    const started: number[] = [];
+    const finished: number[] = [];
+    const run = mapLimited([0, 1, 2, 3, 4, 5], 2, async (item, index) => {
+      expect(index).toBe(item);
+      started.push(item);
+      await new Promise((resolve) => setTimeout(resolve, item === 1 ? 20 : 1));
+      if (item === 0 || item === 2) throw new Error(`item ${item} failed`);
+      finished.push(item);
+    });
+    await expect(run).rejects.toThrow('item 0 failed');
+    expect(started).toEqual([0, 1]);
+    expect(finished).toEqual([1]);
+  });
+});
