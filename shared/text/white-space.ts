@@ -17,3 +17,16 @@ export function isWhiteSpaceUnit(unit: number): boolean {
     unit === 0xfeff
   );
 }
+
+/** Any white space that is not a lone ASCII space: what `collapseWhiteSpace` has to replace. */
+const UNUSUAL_SPACE = /[^\S ]| {2}/u;
+
+/**
+ * `text` with every run of white space made one space, and none at either end: the same as
+ * `text.replace(/\s+/gu, ' ').trim()`. Most lines have only single spaces between words, and then
+ * the replacement would rebuild the string space by space to give it back unchanged; one search
+ * for anything else decides that they only need trimming.
+ */
+export function collapseWhiteSpace(text: string): string {
+  return UNUSUAL_SPACE.test(text) ? text.replace(/\s+/gu, ' ').trim() : text.trim();
+}

@@ -1,7 +1,6 @@
 import type { DerivedMetadata, LineInfo } from '../../../shared/model/article';
-import { isWhiteSpaceUnit } from '../../../shared/text/white-space';
+import { collapseWhiteSpace, isWhiteSpaceUnit } from '../../../shared/text/white-space';
 import { isStampLine } from './detect-boilerplate';
-import { collapseWhiteSpace } from './white-space-words';
 
 /** Bylines and "Published:" lines only count this close to the top (in non-blank lines). */
 const HEADER_LINES = 6;
@@ -61,7 +60,7 @@ export function deriveMetadata(text: string, lines: readonly LineInfo[], titleHi
   const dateline = paragraph ? (CAPS_DATELINE.exec(paragraph.text) ?? AGENCY_DATELINE.exec(paragraph.text)) : null;
 
   const title =
-    collapse(titleHint ?? '') ||
+    collapseWhiteSpace(titleHint ?? '') ||
     headline?.text ||
     (paragraph ? shortTitle(firstSentence(paragraph.text.slice(dateline?.[0].length ?? 0))) : '');
   const meta: DerivedMetadata = { title };
@@ -86,7 +85,7 @@ class ContentLine {
 
   /** Long paragraphs are only ever searched at their start (title, dateline): only trimmed. */
   get text(): string {
-    this.tidied ??= this.raw.length > 300 ? this.raw.trim() : collapse(this.raw);
+    this.tidied ??= this.raw.length > 300 ? this.raw.trim() : collapseWhiteSpace(this.raw);
     return this.tidied;
   }
 }
@@ -218,7 +217,7 @@ export function firstSentence(paragraph: string): string {
     sentence += segment.segment;
     if (!endsWithAbbreviation(sentence) && !hasOpenQuote(sentence)) break;
   }
-  return collapse(sentence);
+  return collapseWhiteSpace(sentence);
 }
 
 function endsWithAbbreviation(text: string): boolean {
@@ -240,10 +239,6 @@ function shortTitle(sentence: string): string {
   const space = cut.lastIndexOf(' ');
   const kept = space > TITLE_MAX_CHARS / 2 ? cut.slice(0, space) : cut;
   return `${kept.replace(/[\s,;:—–-]+$/u, '')}…`;
-}
-
-function collapse(text: string): string {
-  return collapseWhiteSpace(text);
 }
 
 function words(text: string): number {

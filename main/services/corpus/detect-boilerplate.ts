@@ -1,4 +1,5 @@
-import { collapseWhiteSpace, hasAtMostWords } from './white-space-words';
+import { collapseWhiteSpace } from '../../../shared/text/white-space';
+import { hasAtMostWords } from './white-space-words';
 
 /** "ALSO READ: …", "Read more: …", "Related: …": a cross-link to another story, on one line. */
 export const CROSS_LINK = /^(?:also read|read also|see also)\s*[:\-–—|]|^(?:read more|related|recommended|more from [^:]{1,40})\s*:/iu;
@@ -87,7 +88,7 @@ export function detectBoilerplate(lines: readonly string[]): boolean[] {
     const line = lines[i] ?? '';
     // Teaser headings are a few words; skipping long lines keeps a 10,000-file listing fast.
     if (line.length > TEASER_HEADING_MAX_CHARS || !TEASER_HEADING_START.test(line)) continue;
-    if (!TEASER_HEADING.test(normalise(line).replace(/:$/u, ''))) continue;
+    if (!TEASER_HEADING.test(collapseWhiteSpace(line).replace(/:$/u, ''))) continue;
     marks[i] = true;
     i = markTeasers(lines, marks, i + 1);
   }
@@ -101,9 +102,9 @@ export function isSingleLineBoilerplate(line: string): boolean {
   // articles, took most of the boilerplate detection's 1 s).
   const mayCrossLink = CROSS_LINK_START.test(line);
   // A long paragraph can only be a cross-link ("ALSO READ: <headline>"), which shows in its first words.
-  if (line.length > FURNITURE_MAX_CHARS) return mayCrossLink && CROSS_LINK.test(normalise(line.slice(0, 80)));
+  if (line.length > FURNITURE_MAX_CHARS) return mayCrossLink && CROSS_LINK.test(collapseWhiteSpace(line.slice(0, 80)));
   if (!mayCrossLink && (!FURNITURE_START.test(line) || !hasAtMostWords(line, FURNITURE_MAX_WORDS))) return false;
-  const text = normalise(line);
+  const text = collapseWhiteSpace(line);
   if (text === '') return false;
   if (CROSS_LINK.test(text)) return true;
   return wordCount(text) <= FURNITURE_MAX_WORDS && FURNITURE.some((pattern) => pattern.test(text));
@@ -112,7 +113,7 @@ export function isSingleLineBoilerplate(line: string): boolean {
 /** True for a bare time or date line, as used between teasers ("06:00", "5 hours ago"). */
 export function isStampLine(line: string): boolean {
   // Every stamp has a digit: most lines have none and are refused without being normalised.
-  return ASCII_DIGIT.test(line) && STAMP.test(normalise(line));
+  return ASCII_DIGIT.test(line) && STAMP.test(collapseWhiteSpace(line));
 }
 
 /**
@@ -128,7 +129,7 @@ function markTeasers(lines: readonly string[], marks: boolean[], start: number):
     // A line of more words is neither a stamp (at most 4) nor a headline-like teaser: most such
     // lines are the article's paragraphs, so they are decided without normalising them.
     const short = hasAtMostWords(line, TEASER_HEADLINE_MAX_WORDS);
-    const text = short ? normalise(line) : null;
+    const text = short ? collapseWhiteSpace(line) : null;
     if (text === '') continue;
     if (text !== null && isStampLine(text)) {
       marks[i] = true;
@@ -141,10 +142,6 @@ function markTeasers(lines: readonly string[], marks: boolean[], start: number):
     afterStamp = false;
   }
   return i;
-}
-
-function normalise(line: string): string {
-  return collapseWhiteSpace(line);
 }
 
 function wordCount(text: string): number {

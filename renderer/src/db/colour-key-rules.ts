@@ -1,5 +1,6 @@
 import { LegendColor } from '../../../shared/model/annotation';
 import { sameNameIgnoringCase } from '../../../shared/text/same-name';
+import { collapseWhiteSpace } from '../../../shared/text/white-space';
 
 /*
  * The rules the highlight legend and the entity types share: each is a list of named colours with
@@ -48,7 +49,7 @@ interface ColourKeyFields {
  */
 export function normaliseColourKey(input: ColourKeyFields, rules: ColourKeyRules): { name: string; color: string; shortcut: string } {
   const { wording, refuse } = rules;
-  const name = input.name.normalize('NFC').trim().replace(/\s+/g, ' ');
+  const name = collapseWhiteSpace(input.name.normalize('NFC'));
   if (name === '') throw refuse('empty-name', wording.emptyName);
   if (name.length > rules.maxNameLength) throw refuse('name-too-long', `${wording.namesPlural} can be at most ${rules.maxNameLength} characters long`);
   const color = input.color.trim().toLowerCase();

@@ -3,6 +3,7 @@ import { newEntityId, type EntityId, type EntityTypeId } from '../../../shared/m
 import { sameNameIgnoringCase } from '../../../shared/text/same-name';
 import { describeIssues } from './describe-invalid-row';
 import type { WorkbenchDb } from './workbench-db';
+import { collapseWhiteSpace } from '../../../shared/text/white-space';
 
 /*
  * The rules every entity write follows: what a name, an alias and a Wikidata id may be, and the
@@ -69,7 +70,7 @@ export function newEntity(input: NewEntity): Entity {
 }
 
 export function cleanName(raw: string, what = 'An entity name'): string {
-  const name = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+  const name = collapseWhiteSpace(raw.normalize('NFC'));
   if (name === '') throw new EntityError('empty-name', 'An entity needs a name');
   if (name.length > ENTITY_NAME_MAX_LENGTH) throw new EntityError('name-too-long', `${what} can be at most ${ENTITY_NAME_MAX_LENGTH} characters long`);
   return name;

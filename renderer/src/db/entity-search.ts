@@ -4,6 +4,7 @@ import type { SkippedRow } from './annotation-store';
 import { describeIssues, describeRowId } from './describe-invalid-row';
 import { loadEntityTypes } from './entity-type-store';
 import type { WorkbenchDb } from './workbench-db';
+import { collapseWhiteSpace } from '../../../shared/text/white-space';
 
 /* Reading entities: all of them, and the type-ahead's search over names and aliases. */
 
@@ -70,7 +71,7 @@ const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true
 
 /** Lower case without diacritics or repeated spaces: "Félix  TSHISEKEDI" → "felix tshisekedi". */
 function searchKey(text: string): string {
-  return foldForSearch(text).trim().replace(/\s+/g, ' ');
+  return collapseWhiteSpace(foldForSearch(text));
 }
 
 /** 0: the whole candidate; 1: its start; 2: the start of one of its words; null: no match. */

@@ -1,5 +1,6 @@
 import { sameNameIgnoringCase } from '../../../shared/text/same-name';
 import type { EntityMatch } from '../db/entity-search';
+import { collapseWhiteSpace } from '../../../shared/text/white-space';
 
 /** One row of the tagging type-ahead: an existing entity, or creating one from the typed name. */
 export type TagOption =
@@ -12,7 +13,7 @@ export type TagOption =
  * already has exactly that name. An empty query offers nothing: an entity needs a name.
  */
 export function tagOptions(query: string, matches: readonly EntityMatch[], typeId: string): TagOption[] {
-  const name = query.trim().replace(/\s+/g, ' ');
+  const name = collapseWhiteSpace(query);
   if (name === '') return [];
   const options: TagOption[] = matches.map((match) => ({
     kind: 'entity',

@@ -1,3 +1,5 @@
+import { collapseWhiteSpace } from '../../../shared/text/white-space';
+
 /**
  * How pasted text enters a note: one paragraph per line, and, when the text is the passage the
  * user last copied from an article, a citation of that article after it. Pure, for tests.
@@ -10,7 +12,7 @@ export interface PastePlan {
 
 /** Whitespace-insensitive form: copying from the reader may add or drop line breaks and spaces. */
 function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return collapseWhiteSpace(text);
 }
 
 /** Plans the paste of `text`; `copied` is the passage last copied from a reading pane, if any. */
