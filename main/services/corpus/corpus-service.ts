@@ -14,7 +14,7 @@ import { resolveInsideRoot } from './safe-path';
 import { describeError, scanFolder } from './scan-folder';
 import { listingCacheFile, loadListingCache, saveListingCache } from './listing-cache';
 import { listArticles } from './list-articles';
-import { mapLimited } from '../../../shared/async/map-limited';
+import { readListedTexts, type ArticleTextEntry } from './listed-texts';
 
 export interface CorpusService {
   /** Opens `root` as the corpus (replacing any open one), lists it and starts watching it. */
@@ -22,7 +22,7 @@ export interface CorpusService {
   list(): Promise<CorpusListing | null>;
   read(relativePath: string): Promise<ArticleContent>;
   /** Several articles' texts and metadata, in the order asked; null for one that cannot be read. */
-  readTexts(relativePaths: readonly string[]): Promise<Array<{ path: string; text: string | null; meta: ArticleSummary['meta'] | null }>>;
+  readTexts(relativePaths: readonly string[]): Promise<ArticleTextEntry[]>;
   /**
    * What a corpus-wide search needs: the root, a snapshot of the listing, and a reader of canonical
    * text alone. @throws HostFailure `no-corpus` when no corpus is open.
@@ -233,15 +233,9 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
     },
     read: readContent,
     async readTexts(relativePaths) {
-      // A few files at once: reading overlaps parsing, without opening hundreds of files together.
-      return mapLimited(relativePaths, 8, async (relativePath) => {
-        try {
-          const content = await readContent(relativePath);
-          return { path: relativePath, text: content.text, meta: content.summary.meta };
-        } catch {
-          return { path: relativePath, text: null, meta: null };
-        }
-      });
+      const corpus = current;
+      if (!corpus) return relativePaths.map((relativePath) => ({ path: relativePath, text: null, meta: null }));
+      return readListedTexts(corpus.root, relativePaths, corpus.summaries, readContent);
     },
     searchContext() {
       if (!current) throw new HostFailure('no-corpus', 'No corpus folder is open');

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFile, readFileSync, realpathSync } from 'node:fs';
-import { realpath } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { LineInfo } from '../../../shared/model/article';
 import { toCanonicalText } from './canonical-text';
@@ -8,6 +7,7 @@ import { decodeArticleBytes } from './decode-article-bytes';
 import { boilerplateLines, type ArticleText, type SearchableText } from './mention-hits';
 import { formatFromPath } from './parse-article';
 import { MAX_ARTICLE_BYTES } from './read-article-file';
+import { insideRootReader } from './inside-root-reader';
 import { isInside } from './path-inside';
 
 /** Line structures remembered by a reader (about 300 bytes each); past this many it starts afresh. */
@@ -62,29 +62,12 @@ export function createSearchTextReader(): SearchTextReader {
     return { text, lines };
   }
 
-  /** The file `relativePath` names, or null when it lies outside the root (`..`, or a link out of it). */
-  function inside(root: string, relativePath: string): string | null {
-    const joined = path.resolve(root, relativePath);
-    return isInside(root, joined) ? joined : null;
-  }
-
   return {
     forRoot(root) {
-      // `resolveInsideRoot`'s check, with the root resolved once per search rather than per file:
-      // on 2 cores the thread pool's path walks compete with the search itself (saved 100–300 ms).
-      const realRoot = realpath(root);
-      realRoot.catch(() => {});
+      const read = insideRootReader(root);
       return async (relativePath) => {
-        try {
-          const joined = inside(root, relativePath);
-          if (!joined) return null;
-          const [real, realRootPath] = await Promise.all([realpath(joined), realRoot]);
-          if (!isInside(realRootPath, real)) return null;
-          const bytes = await new Promise<Buffer>((resolve, reject) => readFile(real, (error, data) => (error ? reject(error) : resolve(data))));
-          return canonical(bytes, relativePath);
-        } catch {
-          return null;
-        }
+        const bytes = await read(relativePath);
+        return bytes ? canonical(bytes, relativePath) : null;
       };
     },
   };
