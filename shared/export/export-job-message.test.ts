@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ProjectData } from './archive-schema';
 import { exportInput } from '../../test-support/export-fixture';
 import { exportJob } from './export-job';
-import { fromJobMessage, rowsJsonOnce, toJobMessage } from './export-job-message';
+import { fromJobMessage, rowsJsonOnce, toJobMessage, withStoredRows } from './export-job-message';
 
 const input = exportInput();
 const data: ProjectData = {
@@ -42,5 +42,21 @@ describe('an export job as posted to a worker', () => {
   it('refuses a message naming its input\'s rows without an input', () => {
     const message = toJobMessage(exportJob(['w3c', 'archive'], input, data, options), rowsJsonOnce());
     expect(() => fromJobMessage({ ...message, input: null })).toThrow(/carries no input/);
+  });
+
+  it('naming a database, sends no rows: the worker\'s stored rows become the data\'s, and the input keeps those of its articles', () => {
+    const placeholders = exportJob(['w3c', 'archive'], { ...input, annotations: [] }, { ...data, annotations: [] }, options);
+    const stringify = vi.spyOn(JSON, 'stringify');
+    const message = toJobMessage(placeholders, rowsJsonOnce(), 'research-workbench');
+    expect(stringify).not.toHaveBeenCalled();
+    stringify.mockRestore();
+    expect(message).toMatchObject({ database: 'research-workbench', input: { annotations: { stored: true } }, data: { annotations: { stored: true } } });
+    // A row of an article the input does not hold (an article no longer in the corpus) stays in the data alone.
+    const elsewhere = { ...data.annotations[0]!, id: 'elsewhere' as never, articleId: 'gone' as never };
+    const job = fromJobMessage(structuredClone(message), [...data.annotations, elsewhere]);
+    expect(job.data?.annotations).toEqual([...data.annotations, elsewhere]);
+    expect(job.input?.annotations).toEqual(input.annotations);
+    expect(job).toEqual(withStoredRows(placeholders, [...data.annotations, elsewhere]));
+    expect(() => fromJobMessage(message)).toThrow(/stored in "research-workbench", but none were read/);
   });
 });

@@ -1,23 +1,45 @@
-import { runExportJob } from '../../../shared/export/export-job';
-import { fromJobMessage, type ExportJobMessage } from '../../../shared/export/export-job-message';
+import { runExportJob, type ExportJob } from '../../../shared/export/export-job';
+import { fromJobMessage, type ExportJobMessage, type ReadAheadMessage } from '../../../shared/export/export-job-message';
+import type { AnnotationRecord } from '../../../shared/model/annotation';
 import { errorMessage } from '../../../shared/text/error-message';
+import { readStoredAnnotations } from './project-data';
 
 /*
  * An export worker (a module worker of its own, started by `export-workers.ts`): builds the
  * formats of the one job it is sent and posts each format's files back as soon as they are built.
+ * A job naming a database has its annotation rows read from it here, on this thread, started by
+ * a read-ahead message when the window has sent one.
  */
 
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<ExportJobMessage>) => void) | null;
+  onmessage: ((event: MessageEvent<ExportJobMessage | ReadAheadMessage>) => void) | null;
   postMessage(message: unknown): void;
 }
 
 const scope = globalThis as unknown as WorkerScope;
+/** Rows being read, by database: a read ahead is the one its job takes. */
+const readings = new Map<string, Promise<AnnotationRecord[]>>();
+
+function storedRows(database: string): Promise<AnnotationRecord[]> {
+  let reading = readings.get(database);
+  if (!reading) readings.set(database, (reading = readStoredAnnotations(database)));
+  return reading;
+}
+
+async function jobOf(message: ExportJobMessage): Promise<ExportJob> {
+  return fromJobMessage(message, message.database !== null ? await storedRows(message.database) : null);
+}
+
 scope.onmessage = (event) => {
   const post = (reply: unknown) => scope.postMessage(reply);
-  try {
-    void runExportJob(fromJobMessage(event.data), post);
-  } catch (error) {
-    post({ kind: 'failed', format: null, message: `its job could not be read: ${errorMessage(error)}` });
+  const message = event.data;
+  if ('readAhead' in message) {
+    // A failure is reported by the job that awaits this read.
+    storedRows(message.readAhead).catch(() => {});
+    return;
   }
+  jobOf(message).then(
+    (job) => runExportJob(job, post),
+    (error: unknown) => post({ kind: 'failed', format: null, message: `its job could not be read: ${errorMessage(error)}` }),
+  );
 };

@@ -3,7 +3,8 @@ import type { ExportInput } from '../../../shared/export/export-input';
 import { exportFormat, type ExportFormatId, type FormatOptions, type FormatOutput } from '../../../shared/export/export-formats';
 import { exportWorkerCount, planExport } from '../../../shared/export/export-plan';
 import { exportJob, readExportReply, runExportJob, type ExportReply } from '../../../shared/export/export-job';
-import { rowsJsonOnce, toJobMessage, type ExportJobMessage } from '../../../shared/export/export-job-message';
+import { rowsJsonOnce, toJobMessage, withStoredRows, type ExportJobMessage, type ReadAheadMessage } from '../../../shared/export/export-job-message';
+import type { AnnotationRecord } from '../../../shared/model/annotation';
 import { nextTask } from '../app/next-task';
 
 /*
@@ -18,7 +19,7 @@ import { nextTask } from '../app/next-task';
 export interface ExportWorker {
   /** `message` gets what the worker posted; `error` says why it failed (to load, or to send a readable reply). */
   listen(handlers: { message(data: unknown): void; error(why: string): void }): void;
-  post(message: ExportJobMessage): void;
+  post(message: ExportJobMessage | ReadAheadMessage): void;
   terminate(): void;
 }
 
@@ -40,11 +41,21 @@ export const startModuleWorker: StartExportWorker = () => {
   };
 };
 
-/**
- * Starts `count` workers now, so that their scripts load while the export reads its input; the
- * returned `start` hands them out, then starts fresh ones; `release` ends those never handed out.
- */
-export function warmWorkers(start: StartExportWorker, count: number): { start: StartExportWorker; release(): void } {
+/** Workers started ahead of an export (see `warmWorkers`). */
+export interface WarmWorkers {
+  /** Hands out the workers started ahead, then starts fresh ones. */
+  start: StartExportWorker;
+  /**
+   * Has the first `count` workers started ahead (those handed out first) start reading the
+   * annotations stored in `database` (see `ReadAheadMessage`).
+   */
+  readAhead(database: string, count: number): void;
+  /** Ends the workers never handed out. */
+  release(): void;
+}
+
+/** Starts `count` workers now, so that their scripts have loaded by the time an export needs them. */
+export function warmWorkers(start: StartExportWorker, count: number): WarmWorkers {
   const ready: ExportWorker[] = [];
   for (let i = 0; i < count; i++) {
     try {
@@ -55,6 +66,7 @@ export function warmWorkers(start: StartExportWorker, count: number): { start: S
   }
   return {
     start: () => ready.shift() ?? start(),
+    readAhead: (database, count) => ready.slice(0, count).forEach((worker) => worker.post({ readAhead: database })),
     release: () => ready.splice(0).forEach((worker) => worker.terminate()),
   };
 }
@@ -64,6 +76,11 @@ export interface BuildRequest {
   input: ExportInput;
   data: ProjectData;
   options: FormatOptions;
+  /**
+   * When set, `input.annotations` and `data.annotations` are placeholders: each worker reads the
+   * rows stored in `database` itself, and a share built in this thread reads them with `read`.
+   */
+  storedRows?: { database: string; read(): Promise<AnnotationRecord[]> };
   /** Logical processors (`navigator.hardwareConcurrency`). */
   cores: number | undefined;
   startWorker: StartExportWorker;
@@ -100,6 +117,13 @@ export function buildFormats(request: BuildRequest): BuildRun {
   let threadQueue: Promise<void> = Promise.resolve();
   // The annotation rows go to every worker as one JSON text, written once (see export-job-message.ts).
   const rowsJson = rowsJsonOnce();
+  // Read at most once, and only if a share falls back to this thread.
+  let storedRead: Promise<AnnotationRecord[]> | null = null;
+  const jobInThisThread = async (formats: ExportFormatId[]) => {
+    const job = exportJob(formats, request.input, request.data, request.options);
+    const stored = request.storedRows;
+    return stored ? withStoredRows(job, await (storedRead ??= stored.read())) : job;
+  };
 
   const built = (reply: Extract<ExportReply, { kind: 'built' }>) => {
     if (!stopped) request.onBuilt(reply.format, reply.output, reply.ms);
@@ -111,14 +135,19 @@ export function buildFormats(request: BuildRequest): BuildRun {
       () =>
         new Promise<void>((resolve, reject) => {
           if (stopped) return resolve();
-          void runExportJob(
-            exportJob(formats, request.input, request.data, request.options),
-            (reply) => {
-              if (reply.kind === 'built') built(reply);
-              else if (reply.kind === 'done') resolve();
-              else reject(new Error(`${reply.format ? exportFormat(reply.format).label : 'The export'} could not be built: ${reply.message}`));
-            },
-            nextTask,
+          const failed = (format: ExportFormatId | null, message: string) => reject(new Error(`${format ? exportFormat(format).label : 'The export'} could not be built: ${message}`));
+          jobInThisThread(formats).then(
+            (job) =>
+              runExportJob(
+                job,
+                (reply) => {
+                  if (reply.kind === 'built') built(reply);
+                  else if (reply.kind === 'done') resolve();
+                  else failed(reply.format, reply.message);
+                },
+                nextTask,
+              ),
+            (error: unknown) => failed(null, `its annotations could not be read (${error instanceof Error ? error.message : String(error)})`),
           );
         }),
     );
@@ -167,7 +196,7 @@ export function buildFormats(request: BuildRequest): BuildRun {
       try {
         // Writing the rows' JSON and cloning the rest happen here, in this thread: measured, as the bench reports it.
         const started = performance.now();
-        worker.post(toJobMessage(exportJob(formats, request.input, request.data, request.options), rowsJson));
+        worker.post(toJobMessage(exportJob(formats, request.input, request.data, request.options), rowsJson, request.storedRows?.database ?? null));
         cloneMs += performance.now() - started;
       } catch (error) {
         end(fallBack(worker, error instanceof Error ? error.message : String(error)));

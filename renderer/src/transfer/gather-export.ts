@@ -36,14 +36,27 @@ async function readTexts(client: HostClient, paths: readonly string[]) {
 }
 
 /**
+ * The project's rows for an export: all of them, or all but the annotations, which the export's
+ * workers read themselves (`rows.annotations` then empty), with the articles that have annotations.
+ */
+export interface ExportRows {
+  data: ProjectData;
+  /** Set when `data.annotations` is left empty for the workers: the articles that have annotations. */
+  annotated?: ReadonlySet<string>;
+}
+
+/**
  * Builds the input of every export format for `scope`. The project's rows may still be on their
  * way (`rows` a promise): the texts of a scope that does not depend on them are read meanwhile.
+ * With rows that leave the annotations to the workers (only for a whole project or chosen
+ * articles), the input's annotations are left empty for them: they keep those of its articles.
  */
-export async function gatherExport(client: HostClient, listing: CorpusListing, rows: ProjectData | Promise<ProjectData>, scope: ExportScope): Promise<GatheredExport> {
+export async function gatherExport(client: HostClient, listing: CorpusListing, rows: ExportRows | Promise<ExportRows>, scope: ExportScope): Promise<GatheredExport> {
   const readable = listing.articles.filter((summary) => summary.readable);
   const chosenPaths = scope.kind === 'articles' ? new Set(scope.paths) : null;
   const early = scope.kind === 'entity' ? null : readTexts(client, scope.kind === 'notebook' ? [] : readable.filter((summary) => !chosenPaths || chosenPaths.has(summary.path)).map((summary) => summary.path));
-  const data = await rows;
+  const { data, annotated } = await rows;
+  if (annotated && (scope.kind === 'entity' || scope.kind === 'notebook')) throw new Error(`An export of ${scope.kind === 'entity' ? 'one entity' : 'the notebook'} needs the annotations read with the rest of the project`);
   const idByPath = new Map(data.articles.filter((row) => row.path !== '').map((row) => [row.path, row.id]));
   const corrections = new Map(data.articleMeta.map((row) => [row.path, row]));
   let annotations = data.annotations;
@@ -81,7 +94,8 @@ export async function gatherExport(client: HostClient, listing: CorpusListing, r
   const registered = new Map<string, string>(data.articles.map((row) => [row.id, row.path]));
   // Only whole-project and entity exports promise every annotation; a chosen set leaves others out on purpose.
   const promisesAll = scope.kind === 'project' || scope.kind === 'entity';
-  const missing = promisesAll ? [...new Set(annotations.filter((row) => !presentIds.has(row.articleId)).map((row) => row.articleId))].map((id) => registered.get(id) || id) : [];
+  const annotatedIds = annotated ?? new Set(annotations.map((row) => row.articleId));
+  const missing = promisesAll ? [...annotatedIds].filter((id) => !presentIds.has(id)).map((id) => registered.get(id) || id) : [];
   return {
     input: {
       projectName: listing.name,

@@ -1,7 +1,8 @@
 import type { ProjectData } from '../../../shared/export/archive-schema';
-import { addAnnotations, allStoredAnnotations } from '../db/annotation-packs';
+import type { AnnotationRecord } from '../../../shared/model/annotation';
+import { addAnnotations, allStoredAnnotations, annotatedArticleIds } from '../db/annotation-packs';
 import { countImportedMentions } from '../db/mention-count-store';
-import type { WorkbenchDb } from '../db/workbench-db';
+import { WorkbenchDb } from '../db/workbench-db';
 
 /*
  * The research tables of the database as the archive sees them, read and replaced in one
@@ -24,6 +25,40 @@ export async function readProjectData(db: WorkbenchDb): Promise<ProjectData> {
     ]);
     return { articles, articleMeta, legend, entityTypes, entities, annotations, rejectedHits, notes };
   });
+}
+
+/**
+ * Every research row but the annotations, read in one transaction, for an export whose workers
+ * read the annotations themselves (`readStoredAnnotations`): `data.annotations` is left empty, and
+ * `annotated` names the articles that have annotations (read from the packs' keys alone).
+ */
+export async function readProjectDataButAnnotations(db: WorkbenchDb): Promise<{ data: ProjectData; annotated: Set<string> }> {
+  return db.transaction('r', [db.articles, db.articleMeta, db.legend, db.entityTypes, db.entities, db.annotationPacks, db.rejectedHits, db.notes], async () => {
+    const [articles, articleMeta, legend, entityTypes, entities, annotated, rejectedHits, notes] = await Promise.all([
+      db.articles.toArray(),
+      db.articleMeta.toArray(),
+      db.legend.toArray(),
+      db.entityTypes.toArray(),
+      db.entities.toArray(),
+      annotatedArticleIds(db),
+      db.rejectedHits.toArray(),
+      db.notes.toArray(),
+    ]);
+    return { data: { articles, articleMeta, legend, entityTypes, entities, annotations: [], rejectedHits, notes }, annotated };
+  });
+}
+
+/**
+ * Every annotation stored in the database `name`, as the archive takes them (unvalidated, see
+ * `allStoredAnnotations`): what an export worker reads for itself, on its own connection.
+ */
+export async function readStoredAnnotations(name: string): Promise<AnnotationRecord[]> {
+  const db = new WorkbenchDb(name);
+  try {
+    return await allStoredAnnotations(db);
+  } finally {
+    db.close();
+  }
 }
 
 /**

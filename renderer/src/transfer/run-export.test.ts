@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHostClient, type HostClient } from '../../../shared/contract/host-client';
 import type { ProjectData } from '../../../shared/export/archive-schema';
 import { prepareExport } from '../../../shared/export/prepared-export';
@@ -82,9 +82,12 @@ function fakeHost(existing: readonly string[] = [], writeDelay = 0): { client: H
 
 type Behaviour = 'works' | 'fails to load' | 'garbles';
 
-/** Workers that run the worker's own handler on a structured clone of the job, a task later, as a real one would. */
-function fakeWorkers(behaviours: Behaviour[]): { start: StartExportWorker; started: number; terminated: number } {
-  const state = { started: 0, terminated: 0, start: (() => undefined) as unknown as StartExportWorker };
+/**
+ * Workers that run the worker's own handler on a structured clone of the job, a task later, as a
+ * real one would; a job naming a database gets the rows `databases` holds under its name.
+ */
+function fakeWorkers(behaviours: Behaviour[], databases = new Map<string, AnnotationRecord[]>()): { start: StartExportWorker; started: number; terminated: number; readsAhead: string[] } {
+  const state = { started: 0, terminated: 0, readsAhead: [] as string[], start: (() => undefined) as unknown as StartExportWorker };
   state.start = () => {
     const behaviour = behaviours[state.started++] ?? 'works';
     let handlers: Parameters<ExportWorker['listen']>[0] | null = null;
@@ -92,7 +95,8 @@ function fakeWorkers(behaviours: Behaviour[]): { start: StartExportWorker; start
     return {
       listen: (given) => void (handlers = given),
       post: (message) => {
-        const copy = fromJobMessage(structuredClone(message));
+        if ('readAhead' in message) return void state.readsAhead.push(message.readAhead);
+        const copy = fromJobMessage(structuredClone(message), message.database === null ? null : (databases.get(message.database) ?? null));
         setTimeout(() => {
           if (!alive) return;
           if (behaviour === 'fails to load') handlers?.error('Failed to fetch a worker script');
@@ -209,5 +213,52 @@ describe('runExport', () => {
     const outcome = await runExport(host.client, { ...options, formats: ['csv'] }, runtime(fakeWorkers([]).start, 8));
     expect(outcome.written.map((entry) => entry.format)).toEqual(['Entity mentions CSV']);
     expect([...host.files.keys()]).toEqual(['corpus-mentions.csv']);
+  });
+
+  describe('with the annotations left to the workers to read from the database', () => {
+    const withoutRows = { ...options, input: { ...input, annotations: [] }, data: { ...data, annotations: [] } };
+    const databases = new Map([['research-workbench', [...data.annotations]]]);
+
+    it('writes the same files as when given the rows, the window reading none of them', async () => {
+      const host = fakeHost();
+      const read = vi.fn(async () => [...data.annotations]);
+      const outcome = await runExport(host.client, { ...withoutRows, storedRows: { database: 'research-workbench', read } }, runtime(fakeWorkers(['works', 'works'], databases).start));
+      expect(outcome.error).toBeNull();
+      expect(outcome.builtBy).toEqual({ workers: 2, inThread: [] });
+      expect(host.files).toEqual(allExpected());
+      expect(read).not.toHaveBeenCalled();
+    });
+
+    it('reads them in this thread, once, for the shares of workers that cannot be had', async () => {
+      const host = fakeHost();
+      const read = vi.fn(async () => [...data.annotations]);
+      const outcome = await runExport(host.client, { ...withoutRows, storedRows: { database: 'research-workbench', read } }, runtime(fakeWorkers(['fails to load', 'fails to load'], databases).start));
+      expect(outcome.builtBy.workers).toBe(0);
+      expect(host.files).toEqual(allExpected());
+      expect(read).toHaveBeenCalledTimes(1);
+    });
+
+    it('says so when they cannot be read in this thread either', async () => {
+      const host = fakeHost();
+      const read = vi.fn(() => Promise.reject(new Error('the database is closed')));
+      const outcome = await runExport(host.client, { ...withoutRows, formats: ['csv'], storedRows: { database: 'research-workbench', read } }, runtime(() => {
+        throw new Error('this window has no Worker');
+      }));
+      expect(outcome.error).toBe('The export could not be built: its annotations could not be read (the database is closed)');
+      expect(host.writes).toEqual([]);
+    });
+
+    it('has the workers started ahead that an export will use start reading them, before their jobs', async () => {
+      const workers = fakeWorkers(['works', 'works', 'works'], databases);
+      const warm = warmWorkers(workers.start, 3);
+      warm.readAhead('research-workbench', 2);
+      expect(workers.readsAhead).toEqual(['research-workbench', 'research-workbench']);
+      const host = fakeHost();
+      const outcome = await runExport(host.client, { ...withoutRows, storedRows: { database: 'research-workbench', read: async () => [] } }, runtime(warm.start));
+      expect(outcome.builtBy.workers).toBe(2);
+      expect(host.files).toEqual(allExpected());
+      warm.release();
+      expect(workers.terminated).toBe(3);
+    });
   });
 });

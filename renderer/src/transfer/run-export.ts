@@ -4,7 +4,7 @@ import type { ExportFile } from '../../../shared/export/brat-standoff';
 import type { ExportInput } from '../../../shared/export/export-input';
 import { errorMessage } from '../../../shared/text/error-message';
 import { EXPORT_FORMAT_IDS, exportFormat, inDialogOrder, type ExportFormatId, type FormatOutput } from '../../../shared/export/export-formats';
-import { buildFormats, startModuleWorker, type StartExportWorker } from './export-workers';
+import { buildFormats, startModuleWorker, type BuildRequest, type StartExportWorker } from './export-workers';
 import type { Result } from '../../../shared/contract/host-result';
 import { discardStaged, stageFiles, writeStaged, type StagedFiles } from './write-export';
 
@@ -30,6 +30,8 @@ export interface ExportProgress {
 export interface ExportOptions {
   input: ExportInput;
   data: ProjectData;
+  /** Set when the annotations of `input` and `data` are left to the workers to read (see `BuildRequest`). */
+  storedRows?: BuildRequest['storedRows'];
   baseName: string;
   formats: readonly ExportFormatId[];
   csvBom: boolean;
@@ -83,6 +85,7 @@ export async function runExport(client: HostClient, options: ExportOptions, runt
     formats: chosen,
     input: options.input,
     data: options.data,
+    ...(options.storedRows ? { storedRows: options.storedRows } : {}),
     options: { baseName: options.baseName, csvBom: options.csvBom },
     cores: runtime.cores,
     startWorker: runtime.startWorker,
