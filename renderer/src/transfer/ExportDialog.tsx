@@ -6,11 +6,9 @@ import { useAppServices } from '../app/app-services';
 import { ModalDialog } from '../dialogs/ModalDialog';
 import { EXPORT_FORMATS, type ExportFormatId } from '../../../shared/export/export-formats';
 import { ExportResults } from './ExportResults';
-import { gatherExport, type ExportScope } from './gather-export';
-import { readProjectData, readProjectDataButAnnotations } from './project-data';
-import { allStoredAnnotations } from '../db/annotation-packs';
-import { appExportRuntime, fileNameWord, runExport, type ExportOutcome, type ExportProgress } from './run-export';
-import { exportWorkerCount, planExport } from '../../../shared/export/export-plan';
+import type { ExportScope } from './gather-export';
+import { exportProject, exportWorkersHere } from './export-project';
+import { fileNameWord, type ExportOutcome, type ExportProgress } from './run-export';
 import { startModuleWorker, warmWorkers, type WarmWorkers } from './export-workers';
 import { errorMessage } from '../../../shared/text/error-message';
 import { ErrorAlert } from '../dialogs/ErrorAlert';
@@ -30,9 +28,6 @@ function exportProgressText(progress: ExportProgress | null): string {
   if (progress.writing) return `Writing ${progress.writing}… ${progress.done + 1} of ${progress.total}`;
   return `Building the formats… ${progress.done} of ${progress.total} written`;
 }
-
-/** Workers an export may use on this machine. */
-const workerCount = (): number => exportWorkerCount(navigator.hardwareConcurrency);
 
 /** Export: choose what (scope) and how (formats), write, then show what was written where. */
 export function ExportDialog({ listing, entities, onClose, onMessage }: { listing: CorpusListing | null; entities: readonly Entity[]; onClose(): void; onMessage(message: string): void }) {
@@ -57,7 +52,7 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
   // 2 cores) by the time Export is clicked; those an export does not use end with the dialog.
   const warm = useRef<WarmWorkers | null>(null);
   useEffect(() => {
-    const workers = warmWorkers(startModuleWorker, workerCount());
+    const workers = warmWorkers(startModuleWorker, exportWorkersHere());
     warm.current = workers;
     return () => {
       workers.release();
@@ -91,26 +86,16 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
     setBusy(true);
     setError(null);
     setExists(null);
-    // For a whole project or chosen articles each worker reads the annotations itself, on its own
-    // thread, while this one reads the rest and the texts (see export-job-message.ts).
-    const workersRead = scope === 'project' || scope === 'articles';
-    const workers = warm.current ?? warmWorkers(startModuleWorker, workerCount());
+    const workers = warm.current ?? warmWorkers(startModuleWorker, exportWorkersHere());
     warm.current = null;
-    if (workersRead) workers.readAhead(db.name, planExport([...formats], workerCount()).length);
     try {
-      const reading = (workersRead ? readProjectDataButAnnotations(db) : readProjectData(db).then((data) => ({ data }))).then((rows) => (performance.mark('export-read'), rows));
       const chosen: ExportScope =
         scope === 'articles' ? { kind: 'articles', paths: [...paths] }
         : scope === 'entity' ? { kind: 'entity', entityId: EntityId.parse(entityId) }
         : { kind: scope };
-      // The articles' texts are read from main while the project's rows come out of the database.
-      const { input, missing } = await gatherExport(client, listing, reading, chosen);
-      const { data } = await reading;
-      performance.mark('export-gathered');
       const entity = entities.find((candidate) => candidate.id === entityId);
       const baseName = fileNameWord(listing.name) + (scope === 'entity' && entity ? `-${fileNameWord(entity.name)}` : scope === 'notebook' ? '-notebook' : scope === 'articles' ? '-selection' : '');
-      const storedRows = workersRead ? { storedRows: { database: db.name, read: () => allStoredAnnotations(db) } } : {};
-      const result = await runExport(client, { input, data, ...storedRows, baseName, formats: [...formats], csvBom, overwrite, onProgress: setProgress }, appExportRuntime(workers.start));
+      const { outcome: result, missing } = await exportProject(client, db, workers, { listing, scope: chosen, baseName, formats: [...formats], csvBom, overwrite, onProgress: setProgress });
       if (result.exists) setExists(result.exists);
       else if (result.error) setError(result.error);
       else {
