@@ -12,19 +12,8 @@ import { WorkbenchDb } from '../db/workbench-db';
 
 /** Every research row of the project, read in one consistent transaction. */
 export async function readProjectData(db: WorkbenchDb): Promise<ProjectData> {
-  return db.transaction('r', [db.articles, db.articleMeta, db.legend, db.entityTypes, db.entities, db.annotationPacks, db.rejectedHits, db.notes], async () => {
-    const [articles, articleMeta, legend, entityTypes, entities, annotations, rejectedHits, notes] = await Promise.all([
-      db.articles.toArray(),
-      db.articleMeta.toArray(),
-      db.legend.toArray(),
-      db.entityTypes.toArray(),
-      db.entities.toArray(),
-      allStoredAnnotations(db),
-      db.rejectedHits.toArray(),
-      db.notes.toArray(),
-    ]);
-    return { articles, articleMeta, legend, entityTypes, entities, annotations, rejectedHits, notes };
-  });
+  const { rest, annotations } = await readResearchTables(db, () => allStoredAnnotations(db));
+  return { ...rest, annotations };
 }
 
 /**
@@ -33,18 +22,24 @@ export async function readProjectData(db: WorkbenchDb): Promise<ProjectData> {
  * `annotated` names the articles that have annotations (read from the packs' keys alone).
  */
 export async function readProjectDataButAnnotations(db: WorkbenchDb): Promise<{ data: ProjectData; annotated: Set<string> }> {
+  const { rest, annotations: annotated } = await readResearchTables(db, () => annotatedArticleIds(db));
+  return { data: { ...rest, annotations: [] }, annotated };
+}
+
+/** The research tables but the annotations, and what `annotations` reads of those, in one transaction. */
+async function readResearchTables<T>(db: WorkbenchDb, annotations: () => Promise<T>): Promise<{ rest: Omit<ProjectData, 'annotations'>; annotations: T }> {
   return db.transaction('r', [db.articles, db.articleMeta, db.legend, db.entityTypes, db.entities, db.annotationPacks, db.rejectedHits, db.notes], async () => {
-    const [articles, articleMeta, legend, entityTypes, entities, annotated, rejectedHits, notes] = await Promise.all([
+    const [articles, articleMeta, legend, entityTypes, entities, read, rejectedHits, notes] = await Promise.all([
       db.articles.toArray(),
       db.articleMeta.toArray(),
       db.legend.toArray(),
       db.entityTypes.toArray(),
       db.entities.toArray(),
-      annotatedArticleIds(db),
+      annotations(),
       db.rejectedHits.toArray(),
       db.notes.toArray(),
     ]);
-    return { data: { articles, articleMeta, legend, entityTypes, entities, annotations: [], rejectedHits, notes }, annotated };
+    return { rest: { articles, articleMeta, legend, entityTypes, entities, rejectedHits, notes }, annotations: read };
   });
 }
 
