@@ -21,14 +21,22 @@ describe('a format\'s files as bytes', () => {
     expect(Buffer.from(encodeOutput({ files: [{ name: 'x', content: text }] }).files[0]?.content ?? []).equals(Buffer.from(text, 'utf8'))).toBe(true);
   });
 
+  it('puts a format\'s files in one buffer, one after another, each file exactly its bytes', () => {
+    const texts = ['T1\tPerson 0 6\tKagame\n', '', 'كاغامي 👍🏽\n', 'a'.repeat(10_000)];
+    const encoded = encodeOutput({ subfolder: 'corpus-brat', files: texts.map((content, i) => ({ name: `f${i}`, content })) });
+    expect(new Set(encoded.files.map((file) => file.content.buffer)).size).toBe(1);
+    expect(encoded.files.map((file) => decode(file.content))).toEqual(texts);
+    expect(encoded.files.map((file) => file.content.byteOffset)).toEqual([0, 21, 21, 43]);
+  });
+
   it('names every buffer to transfer once, and they can be transferred', () => {
     const encoded = encodeOutput({ files: [{ name: 'a', content: 'one' }, { name: 'b', content: 'two' }] });
-    const shared = new Uint8Array(8);
-    const withViews = { files: [...encoded.files, { name: 'c', content: shared.subarray(0, 4) }, { name: 'd', content: shared.subarray(4) }] };
+    const other = encodeOutput({ files: [{ name: 'c', content: 'three' }] });
+    const withViews = { files: [...encoded.files, ...other.files] };
     const buffers = outputBuffers(withViews);
-    expect(buffers).toHaveLength(3);
+    expect(buffers).toHaveLength(2);
     const moved = structuredClone(withViews, { transfer: buffers });
-    expect(moved.files.map((file) => decode(file.content).replace(/\0/g, '.'))).toEqual(['one', 'two', '....', '....']);
+    expect(moved.files.map((file) => decode(file.content))).toEqual(['one', 'two', 'three']);
     expect(encoded.files[0]?.content.byteLength).toBe(0);
   });
 });

@@ -22,10 +22,34 @@ export interface EncodedOutput {
 
 const encoder = new TextEncoder();
 
-/** `output` with each file's text as UTF-8 (a lone surrogate becomes U+FFFD, as Node writes it). */
+/**
+ * `output` with each file's text as UTF-8 (a lone surrogate becomes U+FFFD, as Node writes it),
+ * the files as views of one buffer. `encodeInto` writes straight into that buffer, sized for the
+ * worst case (3 bytes per UTF-16 unit): in Chromium `encode` took 2.5 times as long, as it copies
+ * its result once more (16 M characters in a worker: 91-108 ms against 36-42 ms). The unwritten
+ * tail of the buffer is never touched, so it takes no memory pages. Where a buffer that large
+ * cannot be had, each file is encoded on its own.
+ */
 export function encodeOutput(output: FormatOutput): EncodedOutput {
-  const files = output.files.map((file) => ({ name: file.name, content: encoder.encode(file.content) }));
+  const files = encodeTogether(output) ?? output.files.map((file) => ({ name: file.name, content: encoder.encode(file.content) }));
   return output.subfolder === undefined ? { files } : { subfolder: output.subfolder, files };
+}
+
+function encodeTogether(output: FormatOutput): EncodedFile[] | null {
+  let buffer: Uint8Array<ArrayBuffer>;
+  try {
+    buffer = new Uint8Array(output.files.reduce((sum, file) => sum + 3 * file.content.length, 0));
+  } catch {
+    return null;
+  }
+  let at = 0;
+  return output.files.map((file) => {
+    const { read, written } = encoder.encodeInto(file.content, buffer.subarray(at));
+    if (read !== file.content.length) throw new Error(`${file.name} did not fit its buffer`);
+    const content = buffer.subarray(at, at + written);
+    at += written;
+    return { name: file.name, content };
+  });
 }
 
 /** The buffers holding `output`'s bytes, each once: what a worker transfers with it. */
