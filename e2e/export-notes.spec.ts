@@ -120,6 +120,9 @@ test('highlights and mentions export from the dialog to every format, and the fi
   // The formats were built off the window's thread, in module workers the page could start.
   await expect(finished).toContainText(/Built in [1-3] background workers?\./);
   await workbench.screenshot('export-finished', testInfo);
+  // Browser mode offers the files as downloads too: the very bytes written.
+  const [download] = await Promise.all([appPage.waitForEvent('download'), finished.getByRole('button', { name: /^Download .*-annotations\.jsonld$/ }).click()]);
+  expect((await readFile(await download.path())).equals(await readFile(await findFile(exportsDir, '-annotations.jsonld')))).toBe(true);
   await finished.getByRole('button', { name: 'Done' }).click();
   await expect(appPage.getByRole('status').last()).toContainText(`Exported 6 formats to ${exportsDir}`);
 

@@ -11,7 +11,9 @@ export interface RunningServer {
 
 /** Starts `out/main/serve.js` (browser mode) on a free port and waits for its printed URL. */
 export async function startBrowserModeServer(projectRoot: string, corpusRoot: string, extraArgs: readonly string[] = []): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, 'out', 'main', 'serve.js'), '--corpus', corpusRoot, '--port', '0', ...extraArgs], {
+  // MAIN_PROFILE_DIR=dir: main writes a CPU profile there when it exits (node --cpu-prof; not allowed in NODE_OPTIONS).
+  const profile = process.env.MAIN_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.MAIN_PROFILE_DIR}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, path.join(projectRoot, 'out', 'main', 'serve.js'), '--corpus', corpusRoot, '--port', '0', ...extraArgs], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

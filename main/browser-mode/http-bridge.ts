@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MAX_PAYLOAD_BYTES } from '../../shared/contract/host-contract';
-import { LONG_STRINGS_HEADER, attachLongString, readLongStringLayout } from '../../shared/contract/long-strings';
+import { RAW_PARTS_HEADER, readRawParts } from '../../shared/contract/raw-parts';
 import type { HostErrorCode, Result } from '../../shared/contract/host-result';
 import type { Dispatch } from '../host/dispatch';
 import type { EventHub } from '../host/event-hub';
@@ -108,8 +108,10 @@ export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpB
       sendJson(response, 413, { ok: false, error: { code: 'payload-too-large', message: `Request body is over ${MAX_PAYLOAD_BYTES} bytes` } });
       return;
     }
-    const layout = request.headers[LONG_STRINGS_HEADER];
-    const input = typeof layout === 'string' ? readWithLongStrings(body, layout) : readJson(body);
+    // A body with raw parts (`shared/contract/raw-parts.ts`): the input is then what an all-JSON body
+    // would have given (bytes as views of the body), and is validated like any other.
+    const head = request.headers[RAW_PARTS_HEADER];
+    const input = typeof head === 'string' ? readRawParts(body, head) : readJson(body);
     if (!input.ok) {
       sendJson(response, 400, { ok: false, error: { code: 'invalid-json', message: input.message } });
       return;
@@ -209,22 +211,3 @@ function readJson(body: Buffer): ReadInput {
   }
 }
 
-/**
- * A body of JSON followed by long strings as raw UTF-8 (`shared/contract/long-strings.ts`): the
- * strings are put back where the layout says, into places that hold "" in the JSON. The input is
- * then what an all-JSON body would have given, and is validated like any other.
- */
-function readWithLongStrings(body: Buffer, header: string): ReadInput {
-  const layout = readLongStringLayout(header);
-  if (!layout) return { ok: false, message: `The ${LONG_STRINGS_HEADER} header is not a layout of the body` };
-  const total = layout.strings.reduce((sum, entry) => sum + entry.bytes, layout.json);
-  if (total !== body.length) return { ok: false, message: `The body has ${body.length} bytes where its layout names ${total}` };
-  const read = readJson(body.subarray(0, layout.json));
-  if (!read.ok) return read;
-  let at = layout.json;
-  for (const { path, bytes } of layout.strings) {
-    if (!attachLongString(read.value, path, body.toString('utf8', at, at + bytes))) return { ok: false, message: `The body's layout names a place its JSON does not have (${JSON.stringify(path)})` };
-    at += bytes;
-  }
-  return read;
-}

@@ -18,25 +18,47 @@ export const CORPUS_TEXTS_PER_REQUEST = 100;
 /** Chosen by the renderer, so it can match streamed hits and cancel before the request resolves. */
 const UploadId = z.string().min(1).max(64);
 
-/**
- * Characters per staged chunk of export content: even if every character took 6 bytes in the
- * request's JSON (an escaped control character), a chunk stays under {@link MAX_PAYLOAD_BYTES}.
+/*
+ * Export content travels as UTF-8 bytes (what the export workers make, written as they are) or
+ * as strings. Over HTTP both go after the request's JSON, raw (`raw-parts.ts`); over Electron IPC
+ * bytes cross by structured clone. Limits count a string's characters at 6 bytes each (an escaped
+ * control character, were it sent inside the JSON) and bytes as they are, so that every request
+ * stays under {@link MAX_PAYLOAD_BYTES}.
  */
+
+/** Characters per staged chunk of export content given as a string. */
 export const EXPORT_CHUNK_CHARS = 4 * 1024 * 1024;
 
-/** Most characters sent inline (not staged) in one `exports.write`, for the same reason. */
+/** Bytes per staged chunk of export content given as bytes, and most bytes the chunks of one `exports.stage` take. */
+export const EXPORT_CHUNK_BYTES = 6 * EXPORT_CHUNK_CHARS;
+
+/** Most characters sent inline (not staged) in one `exports.write`, given as strings. */
 export const EXPORT_INLINE_CHARS = 4 * 1024 * 1024;
+
+/** Most bytes sent inline (not staged) in one `exports.write`: small files travel with it, larger ones ahead. */
+export const EXPORT_INLINE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Most chunks in one `exports.stage`: many small files (brat's, one pair per article) travel
- * together, their chunks' characters at most EXPORT_CHUNK_CHARS in all; the few bytes each part
- * adds stay well inside the margin between 6 × EXPORT_CHUNK_CHARS and MAX_PAYLOAD_BYTES.
+ * together, their chunks at most EXPORT_CHUNK_BYTES in all; the few bytes each part adds to the
+ * request's JSON stay well inside the margin between EXPORT_CHUNK_BYTES and MAX_PAYLOAD_BYTES.
  */
 export const EXPORT_STAGE_PARTS = 2_000;
 
+/** What a chunk of export content takes of a request's limits: 6 per character, 1 per byte. */
+export function chunkWireBytes(chunk: string | Uint8Array): number {
+  return typeof chunk === 'string' ? 6 * chunk.length : chunk.byteLength;
+}
+
+const Bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'expected text or bytes (a Uint8Array)' });
+
+/** Export content: a string of at most `chars` characters, or at most `bytes` bytes. */
+const ExportContent = (chars: number, bytes: number) =>
+  z.union([z.string().max(chars), Bytes.refine((value) => value.byteLength <= bytes, { message: `at most ${bytes} bytes` })], { error: 'expected text or bytes (a Uint8Array)' });
+
 /** One chunk of a staged upload: `index` of `count` (chunks may arrive in any order). */
 const StagedPart = z
-  .object({ uploadId: UploadId, index: z.number().int().nonnegative(), count: z.number().int().positive(), chunk: z.string().max(EXPORT_CHUNK_CHARS) })
+  .object({ uploadId: UploadId, index: z.number().int().nonnegative(), count: z.number().int().positive(), chunk: ExportContent(EXPORT_CHUNK_CHARS, EXPORT_CHUNK_BYTES) })
   .strict()
   .refine((part) => part.index < part.count, { message: 'a chunk index must be below the count' });
 
@@ -44,7 +66,7 @@ const StagedPart = z
 const ExportFile = z
   .object({
     name: z.string().min(1).max(1024),
-    content: z.string().max(EXPORT_INLINE_CHARS).optional(),
+    content: ExportContent(EXPORT_INLINE_CHARS, EXPORT_INLINE_BYTES).optional(),
     uploadId: UploadId.optional(),
   })
   .strict()
@@ -104,13 +126,14 @@ export const hostRequests = {
   'exports.pickFolder': { input: NoInput, output: z.object({ folder: z.string().nullable() }) },
   /**
    * Send chunks of export files too large to go inline ahead of `exports.write`: any number of
-   * uploads' chunks per request, in any order, several requests at once.
+   * uploads' chunks per request, in any order, several requests at once. A chunk is bytes (the
+   * file's UTF-8, cut anywhere) or a string (cut between characters); main writes them as given.
    */
   'exports.stage': {
     input: z
       .object({ parts: z.array(StagedPart).min(1).max(EXPORT_STAGE_PARTS) })
       .strict()
-      .refine((request) => request.parts.reduce((sum, part) => sum + part.chunk.length, 0) <= EXPORT_CHUNK_CHARS, { message: `at most ${EXPORT_CHUNK_CHARS} characters per request` }),
+      .refine((request) => request.parts.reduce((sum, part) => sum + chunkWireBytes(part.chunk), 0) <= EXPORT_CHUNK_BYTES, { message: `at most ${EXPORT_CHUNK_BYTES} bytes (a character counting 6) per request` }),
     output: z.object({ received: z.number().int().positive() }),
   },
   /**

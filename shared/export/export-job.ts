@@ -3,11 +3,13 @@ import type { ExportInput } from './export-input';
 import { prepareExport } from './prepared-export';
 import { errorMessage } from '../text/error-message';
 import { EXPORT_FORMAT_IDS, exportFormat, type ExportFormatId, type FormatOptions, type FormatOutput } from './export-formats';
+import { encodeOutput, type EncodedOutput } from './encoded-output';
 
 /*
  * What the renderer and an export worker say to each other. The renderer sends one job (its share
  * of the formats, and the input once, by structured clone); the worker answers with each format's
- * files as soon as they are built, then `done`, or `failed`. `runExportJob` is the worker's whole
+ * files as soon as they are built, as UTF-8 bytes it transfers (`encoded-output.ts`), then `done`,
+ * or `failed`. `runExportJob` is the worker's whole
  * work, also run in the renderer's own thread when no worker can be had.
  */
 
@@ -21,7 +23,7 @@ export interface ExportJob {
 }
 
 export type ExportReply =
-  | { kind: 'built'; format: ExportFormatId; output: FormatOutput; ms: number }
+  | { kind: 'built'; format: ExportFormatId; output: EncodedOutput; ms: number }
   | { kind: 'done' }
   | { kind: 'failed'; format: ExportFormatId | null; message: string };
 
@@ -32,7 +34,7 @@ export function exportJob(formats: readonly ExportFormatId[], input: ExportInput
 }
 
 /**
- * Builds every format of `job` in order, posting each one's files as soon as they are built.
+ * Builds every format of `job` in order, posting each one's files (encoded) as soon as they are built.
  * `pause` runs between formats (in the renderer's thread: a chance to paint the progress).
  */
 export async function runExportJob(job: ExportJob, post: (reply: ExportReply) => void, pause: () => Promise<void> = async () => {}): Promise<void> {
@@ -52,7 +54,7 @@ export async function runExportJob(job: ExportJob, post: (reply: ExportReply) =>
         if (!job.data) throw new Error('the job carries no project rows');
         output = format.build(job.data, job.options);
       }
-      post({ kind: 'built', format: id, output, ms: performance.now() - started });
+      post({ kind: 'built', format: id, output: encodeOutput(output), ms: performance.now() - started });
       await pause();
     }
     post({ kind: 'done' });
@@ -64,10 +66,10 @@ export async function runExportJob(job: ExportJob, post: (reply: ExportReply) =>
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const isFormatId = (value: unknown): value is ExportFormatId => typeof value === 'string' && (EXPORT_FORMAT_IDS as readonly string[]).includes(value);
 
-function isOutput(value: unknown): value is FormatOutput {
+function isOutput(value: unknown): value is EncodedOutput {
   if (!isRecord(value) || !Array.isArray(value.files)) return false;
   if (value.subfolder !== undefined && typeof value.subfolder !== 'string') return false;
-  return value.files.every((file: unknown) => isRecord(file) && typeof file.name === 'string' && typeof file.content === 'string');
+  return value.files.every((file: unknown) => isRecord(file) && typeof file.name === 'string' && file.content instanceof Uint8Array);
 }
 
 /** What came back from a worker, checked; null when it is not a reply at all. */

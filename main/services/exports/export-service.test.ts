@@ -80,4 +80,29 @@ describe('export service', () => {
     expect((await failure(service.write({ files: [{ name: 'a.json', uploadId: 'u1' }], overwrite: false }))).message).toBe('No content was staged under upload "u1"');
     expect(service.stage('u2', 0, 1, 'again')).toBe(1);
   });
+
+  it('stages bytes as bytes and writes them untouched, text chunks beside them as UTF-8', async () => {
+    const folder = tempDir();
+    const service = createExportService({ fixedFolder: folder, log: silentLogger });
+    // A BOM, then "Kagame 👍" cut inside the emoji's four bytes: chunks of bytes are cut anywhere.
+    const bytes = Buffer.from('\uFEFFKagame 👍', 'utf8');
+    service.stage('u1', 0, 3, bytes.subarray(0, 12));
+    service.stage('u1', 2, 3, ' كاغامي');
+    service.stage('u1', 1, 3, new Uint8Array(bytes.subarray(12)));
+    await service.write({ files: [{ name: 'mentions.csv', uploadId: 'u1' }, { name: 'small.md', content: new TextEncoder().encode('# Small') }], overwrite: false });
+    expect(readFileSync(path.join(folder, 'mentions.csv'))).toEqual(Buffer.concat([bytes, Buffer.from(' كاغامي')]));
+    expect(readFileSync(path.join(folder, 'small.md'), 'utf8')).toBe('# Small');
+  });
+
+  it('counts staged bytes against what may be staged at once, and frees them when written or discarded', async () => {
+    const service = createExportService({ fixedFolder: tempDir(), log: silentLogger, maxStagedSize: 10 });
+    service.stage('u1', 0, 2, new Uint8Array(6));
+    expect(() => service.stage('u1', 1, 2, new Uint8Array(5))).toThrow('The export is too large to stage in memory');
+    service.stage('u1', 1, 2, 'four');
+    expect(() => service.stage('u2', 0, 1, new Uint8Array(1))).toThrow('The export is too large to stage in memory');
+    await service.write({ files: [{ name: 'a.bin', uploadId: 'u1' }], overwrite: false });
+    service.stage('u2', 0, 1, new Uint8Array(10));
+    service.discard(['u2']);
+    expect(service.stage('u3', 0, 1, new Uint8Array(10))).toBe(1);
+  });
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { HostFailure } from '../../../shared/contract/host-result';
 import type { Logger } from '../../host/logger';
 import { sanitizeFileName } from './export-names';
-import { ExportExistsError, ExportNameClashError, writeExportFiles } from './export-writer';
+import { ExportExistsError, ExportNameClashError, writeExportFiles, type ExportPiece } from './export-writer';
 import { errorMessage } from '../../../shared/text/error-message';
 
 /*
@@ -17,8 +17,11 @@ import { errorMessage } from '../../../shared/text/error-message';
  * and never holds a whole multi-megabyte JSON request body in a single string on either side.
  */
 
-/** Most characters staged across all pending uploads: far beyond any real export, short of exhausting memory. */
-export const MAX_STAGED_CHARS = 512 * 1024 * 1024;
+/**
+ * Most staged across all pending uploads, characters of string chunks and bytes of byte chunks
+ * counted alike: far beyond any real export, short of exhausting memory.
+ */
+export const MAX_STAGED_SIZE = 512 * 1024 * 1024;
 
 export interface ExportServiceOptions {
   /** Browser mode: the one folder exports go to (named with `--exports`). */
@@ -26,20 +29,22 @@ export interface ExportServiceOptions {
   /** Electron: a native dialog choosing a folder; null when cancelled. */
   pickFolder?: () => Promise<string | null>;
   log: Logger;
+  /** What may be staged at once (tests lower it); MAX_STAGED_SIZE unless given. */
+  maxStagedSize?: number;
 }
 
 export interface ExportWriteRequest {
   folder?: string | undefined;
   subfolder?: string | undefined;
-  files: ReadonlyArray<{ name: string; content?: string | undefined; uploadId?: string | undefined }>;
+  files: ReadonlyArray<{ name: string; content?: ExportPiece | undefined; uploadId?: string | undefined }>;
   overwrite: boolean;
 }
 
 export interface ExportService {
   info(): { folder: string | null; canPick: boolean };
   pickFolder(): Promise<string | null>;
-  /** Keeps chunk `index` of `count` of an upload; chunks may come in any order. Returns how many it has. */
-  stage(uploadId: string, index: number, count: number, chunk: string): number;
+  /** Keeps chunk `index` of `count` of an upload (bytes or text); chunks may come in any order. Returns how many it has. */
+  stage(uploadId: string, index: number, count: number, chunk: ExportPiece): number;
   /** Forgets staged uploads that will not be written; returns how many there were. */
   discard(uploadIds: readonly string[]): number;
   write(request: ExportWriteRequest): Promise<{ folder: string; written: string[] }>;
@@ -49,11 +54,12 @@ export function createExportService(options: ExportServiceOptions): ExportServic
   const allowed = new Set<string>();
   if (options.fixedFolder) allowed.add(path.resolve(options.fixedFolder));
   let lastPicked: string | null = options.fixedFolder ? path.resolve(options.fixedFolder) : null;
-  const uploads = new Map<string, { chunks: Array<string | undefined>; received: number }>();
-  let stagedChars = 0;
+  const uploads = new Map<string, { chunks: Array<ExportPiece | undefined>; received: number }>();
+  let stagedSize = 0;
+  const sizeOf = (chunk: ExportPiece | undefined) => (chunk === undefined ? 0 : typeof chunk === 'string' ? chunk.length : chunk.byteLength);
 
-  /** An upload's chunks in order (the renderer cuts them between characters, never inside a surrogate pair). */
-  const takeUpload = (uploadId: string): string[] => {
+  /** An upload's chunks in order (bytes cut anywhere; strings between characters, never inside a surrogate pair). */
+  const takeUpload = (uploadId: string): ExportPiece[] => {
     const upload = uploads.get(uploadId);
     if (!upload) throw new HostFailure('invalid-input', `No content was staged under upload "${uploadId}"`);
     if (upload.received < upload.chunks.length) throw new HostFailure('invalid-input', `Upload "${uploadId}" is incomplete: ${upload.received} of ${upload.chunks.length} chunks arrived`);
@@ -65,7 +71,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     for (const id of ids) {
       const upload = uploads.get(id);
       if (!upload) continue;
-      stagedChars -= upload.chunks.reduce((sum, chunk) => sum + (chunk?.length ?? 0), 0);
+      stagedSize -= upload.chunks.reduce((sum, chunk) => sum + sizeOf(chunk), 0);
       uploads.delete(id);
       released++;
     }
@@ -86,14 +92,14 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     },
 
     stage(uploadId, index, count, chunk) {
-      const upload = uploads.get(uploadId) ?? { chunks: new Array<string | undefined>(count).fill(undefined), received: 0 };
+      const upload = uploads.get(uploadId) ?? { chunks: new Array<ExportPiece | undefined>(count).fill(undefined), received: 0 };
       if (count !== upload.chunks.length || index >= count) throw new HostFailure('invalid-input', `Chunk ${index} of ${count} does not fit upload "${uploadId}" of ${upload.chunks.length} chunks`);
       if (upload.chunks[index] !== undefined) throw new HostFailure('invalid-input', `Chunk ${index} of upload "${uploadId}" arrived twice`);
-      if (stagedChars + chunk.length > MAX_STAGED_CHARS) throw new HostFailure('payload-too-large', 'The export is too large to stage in memory');
+      if (stagedSize + sizeOf(chunk) > (options.maxStagedSize ?? MAX_STAGED_SIZE)) throw new HostFailure('payload-too-large', 'The export is too large to stage in memory');
       upload.chunks[index] = chunk;
       upload.received++;
       uploads.set(uploadId, upload);
-      stagedChars += chunk.length;
+      stagedSize += sizeOf(chunk);
       return upload.received;
     },
 

@@ -50,6 +50,19 @@ describe('writeExportFiles', () => {
     expect(readFileSync(path.join(dir, 'big.jsonld'))).toEqual(Buffer.from(chunks.join(''), 'utf8'));
   });
 
+  it('writes bytes exactly as given, whole or as chunks beside text, and no decoding happens on the way', async () => {
+    const dir = tempDir();
+    // Not UTF-8 at all: written as it is, where text would have been re-encoded.
+    const raw = Uint8Array.from([0xff, 0xfe, 0x00, 0xc3, 0x28]);
+    const emoji = Buffer.from('👍🏽 كاغامي', 'utf8');
+    await writeExportFiles(dir, [{ name: 'raw.bin', content: raw }, { name: 'mixed.txt', content: [emoji.subarray(0, 3), 'é', emoji.subarray(3), new Uint8Array(0)] }], false);
+    expect([...readFileSync(path.join(dir, 'raw.bin'))]).toEqual([...raw]);
+    expect(readFileSync(path.join(dir, 'mixed.txt'))).toEqual(Buffer.concat([emoji.subarray(0, 3), Buffer.from('é'), emoji.subarray(3)]));
+    const brat = Array.from({ length: 30 }, (_, i) => ({ name: `article-${i}.ann`, content: new TextEncoder().encode(`T1\tPerson 0 6\tKagame ${i}\n`) }));
+    await writeExportFiles(path.join(dir, 'corpus-brat'), brat, false);
+    expect(readFileSync(path.join(dir, 'corpus-brat', 'article-29.ann'), 'utf8')).toBe('T1\tPerson 0 6\tKagame 29\n');
+  });
+
   it('refuses to overwrite without permission, naming every file that exists, and writes none of the set', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'report.md'), 'old');

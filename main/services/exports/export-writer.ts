@@ -24,10 +24,13 @@ const WRITE_CONCURRENCY = 16;
  * the caller's explicit `overwrite: true`.
  */
 
+/** A file's content, or one chunk of it: bytes are written as they are, text as UTF-8. */
+export type ExportPiece = string | Uint8Array;
+
 export interface ExportFileInput {
   name: string;
-  /** The file's text, or its staged chunks in order (written one after another, never joined: a 34 MB join is a copy). */
-  content: string | readonly string[];
+  /** The file's content, or its staged chunks in order (written one after another, never joined: a 34 MB join is a copy). */
+  content: ExportPiece | readonly ExportPiece[];
 }
 
 /** Thrown when files already exist and the caller did not allow overwriting them. */
@@ -48,11 +51,11 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-async function writeFlushed(file: string, content: string | readonly string[]): Promise<void> {
+async function writeFlushed(file: string, content: ExportFileInput['content']): Promise<void> {
   const handle = await fs.open(file, 'wx', 0o644);
   try {
-    // Each `writeFile` on the handle writes on from where the last one ended.
-    for (const piece of typeof content === 'string' ? [content] : content) await handle.writeFile(piece, 'utf8');
+    // Each `writeFile` on the handle writes on from where the last one ended; bytes need no encoding.
+    for (const piece of typeof content === 'string' || content instanceof Uint8Array ? [content] : content) await handle.writeFile(piece, 'utf8');
     // The data and what reading it needs (its size), not the times: ~15 % less than `sync` on 2,002 files.
     await handle.datasync();
   } finally {

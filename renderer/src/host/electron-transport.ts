@@ -1,4 +1,5 @@
 import type { HostTransport } from '../../../shared/contract/host-client';
+import { compactBytes } from './compact-bytes';
 
 /** The object the preload exposes as `window.workbench` (and nothing more). */
 export interface PreloadBridge {
@@ -12,7 +13,7 @@ declare global {
   }
 }
 
-/** Electron: requests and events go through the preload's two functions. */
+/** Electron: requests and events go through the preload's two functions; byte arrays are sent compact (`compact-bytes.ts`). */
 export function createElectronTransport(bridge: PreloadBridge): HostTransport {
-  return { send: (name, input) => bridge.request(name, input), listen: (event, listener) => bridge.subscribe(event, listener) };
+  return { send: (name, input) => bridge.request(name, compactBytes(input)), listen: (event, listener) => bridge.subscribe(event, listener) };
 }

@@ -1,5 +1,5 @@
 import type { HostTransport } from '../../../shared/contract/host-client';
-import { LONG_STRINGS_HEADER, detachLongStrings, type LongStringLayout } from '../../../shared/contract/long-strings';
+import { RAW_PARTS_HEADER, detachRawParts, type RawPartEntry } from '../../../shared/contract/raw-parts';
 
 export const TOKEN_HEADER = 'x-workbench-token';
 const TOKEN_STORAGE_KEY = 'workbench.token';
@@ -26,26 +26,26 @@ export function takeBrowserToken(location: Location, history: History, storage: 
  */
 const BLOB_BODY_CHARS = 16 * 1024;
 
-/** Node refuses request headers past 16 KB in all; the layout keeps well inside that. */
-const MAX_LAYOUT_HEADER_CHARS = 8 * 1024;
+/** Blob takes views of ordinary buffers only: bytes in shared memory (never an export's) are copied out. */
+const ordinaryBytes = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => (isOrdinary(bytes) ? bytes : bytes.slice());
+const isOrdinary = (bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> => bytes.buffer instanceof ArrayBuffer;
 
 /**
- * A request's body: its JSON, or (when it holds long strings, see `long-strings.ts`) its JSON with
- * those strings after it as UTF-8, and the layout header naming where they go.
+ * A request's body: its JSON, or (when it holds byte arrays or long strings, see `raw-parts.ts`) a
+ * head of JSON with those parts after it, raw, and the head's byte length for the header. Byte
+ * arrays (an export's files) go into the Blob as they are: no encoding, no escaping.
  */
-export function requestBody(input: unknown): { body: Blob | string; layout: string | null } {
-  const { skeleton, strings, paths } = detachLongStrings(input);
-  if (strings.length > 0) {
-    // Each string its own Blob, to know its bytes.
-    const head = new Blob([JSON.stringify(skeleton)]);
-    const parts = strings.map((text) => new Blob([text]));
-    const layout: LongStringLayout = { json: head.size, strings: parts.map((part, i) => ({ path: paths[i] ?? [], bytes: part.size })) };
-    const header = JSON.stringify(layout);
-    // A layout too long for a header (hundreds of long strings: no request the app sends) goes all as JSON.
-    if (header.length <= MAX_LAYOUT_HEADER_CHARS) return { body: new Blob([head, ...parts]), layout: header };
+export function requestBody(input: unknown): { body: Blob | string; rawParts: string | null } {
+  const { skeleton, parts, paths } = detachRawParts(input);
+  if (parts.length > 0) {
+    // A string its own Blob, to know its bytes.
+    const raw = parts.map((part) => (typeof part === 'string' ? new Blob([part]) : ordinaryBytes(part)));
+    const entries: RawPartEntry[] = raw.map((part, i) => (part instanceof Blob ? { path: paths[i] ?? [], bytes: part.size, kind: 'text' } : { path: paths[i] ?? [], bytes: part.byteLength, kind: 'bytes' }));
+    const head = new Blob([JSON.stringify({ input: skeleton, parts: entries })]);
+    return { body: new Blob([head, ...raw]), rawParts: String(head.size) };
   }
   const json = JSON.stringify(input);
-  return { body: json.length >= BLOB_BODY_CHARS ? new Blob([json], { type: 'application/json' }) : json, layout: null };
+  return { body: json.length >= BLOB_BODY_CHARS ? new Blob([json], { type: 'application/json' }) : json, rawParts: null };
 }
 
 /** Browser mode: `POST /rpc/<name>` for requests, one shared EventSource for events. */
@@ -54,9 +54,9 @@ export function createHttpTransport(token: string): HostTransport {
   let listeners = 0;
   return {
     async send(name, input) {
-      const { body, layout } = requestBody(input ?? {});
-      const headers: Record<string, string> = { 'content-type': layout ? 'application/octet-stream' : 'application/json', [TOKEN_HEADER]: token };
-      if (layout) headers[LONG_STRINGS_HEADER] = layout;
+      const { body, rawParts } = requestBody(input ?? {});
+      const headers: Record<string, string> = { 'content-type': rawParts ? 'application/octet-stream' : 'application/json', [TOKEN_HEADER]: token };
+      if (rawParts) headers[RAW_PARTS_HEADER] = rawParts;
       const response = await fetch(`/rpc/${encodeURIComponent(name)}`, { method: 'POST', headers, body });
       // Errors come back as a Result body with a 4xx/5xx status; the client reads both alike.
       return response.json();

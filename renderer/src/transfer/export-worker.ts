@@ -1,19 +1,21 @@
-import { runExportJob, type ExportJob } from '../../../shared/export/export-job';
+import { runExportJob, type ExportJob, type ExportReply } from '../../../shared/export/export-job';
 import { fromJobMessage, type ExportJobMessage, type ReadAheadMessage } from '../../../shared/export/export-job-message';
+import { outputBuffers } from '../../../shared/export/encoded-output';
 import type { AnnotationRecord } from '../../../shared/model/annotation';
 import { errorMessage } from '../../../shared/text/error-message';
 import { readStoredAnnotations } from './project-data';
 
 /*
  * An export worker (a module worker of its own, started by `export-workers.ts`): builds the
- * formats of the one job it is sent and posts each format's files back as soon as they are built.
- * A job naming a database has its annotation rows read from it here, on this thread, started by
- * a read-ahead message when the window has sent one.
+ * formats of the one job it is sent and posts each format's files back as soon as they are built,
+ * their bytes transferred (moved, not copied: the page gets tens of megabytes for nothing). A job
+ * naming a database has its annotation rows read from it here, on this thread, started by a
+ * read-ahead message when the window has sent one.
  */
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ExportJobMessage | ReadAheadMessage>) => void) | null;
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer: Transferable[]): void;
 }
 
 const scope = globalThis as unknown as WorkerScope;
@@ -31,7 +33,7 @@ async function jobOf(message: ExportJobMessage): Promise<ExportJob> {
 }
 
 scope.onmessage = (event) => {
-  const post = (reply: unknown) => scope.postMessage(reply);
+  const post = (reply: ExportReply) => scope.postMessage(reply, reply.kind === 'built' ? outputBuffers(reply.output) : []);
   const message = event.data;
   if ('readAhead' in message) {
     // A failure is reported by the job that awaits this read.

@@ -1,6 +1,7 @@
 import type { ProjectData } from '../../../shared/export/archive-schema';
 import type { ExportInput } from '../../../shared/export/export-input';
-import { exportFormat, type ExportFormatId, type FormatOptions, type FormatOutput } from '../../../shared/export/export-formats';
+import { exportFormat, type ExportFormatId, type FormatOptions } from '../../../shared/export/export-formats';
+import type { EncodedOutput } from '../../../shared/export/encoded-output';
 import { exportWorkerCount, planExport } from '../../../shared/export/export-plan';
 import { exportJob, readExportReply, runExportJob, type ExportReply } from '../../../shared/export/export-job';
 import { rowsJsonOnce, toJobMessage, withStoredRows, type ExportJobMessage, type ReadAheadMessage } from '../../../shared/export/export-job-message';
@@ -84,8 +85,8 @@ export interface BuildRequest {
   /** Logical processors (`navigator.hardwareConcurrency`). */
   cores: number | undefined;
   startWorker: StartExportWorker;
-  /** Each format's files, as soon as they are built (in any order). */
-  onBuilt(format: ExportFormatId, output: FormatOutput, buildMs: number): void;
+  /** Each format's files (as UTF-8 bytes), as soon as they are built (in any order). */
+  onBuilt(format: ExportFormatId, output: EncodedOutput, buildMs: number): void;
   /** Where a fall-back to this thread is reported (console.warn in the app). */
   warn(message: string): void;
 }

@@ -8,6 +8,7 @@ import type { AnnotationRecord } from '../../../shared/model/annotation';
 import { AnnotationId, ArticleId, EntityId, EntityTypeId, LegendId } from '../../../shared/model/ids';
 import { EXPORT_FORMAT_IDS, exportFormat, type ExportFormatId } from '../../../shared/export/export-formats';
 import { runExportJob } from '../../../shared/export/export-job';
+import { outputBuffers } from '../../../shared/export/encoded-output';
 import { fromJobMessage } from '../../../shared/export/export-job-message';
 import { warmWorkers, type ExportWorker, type StartExportWorker } from './export-workers';
 import { runExport, type ExportProgress, type ExportRuntime } from './run-export';
@@ -41,22 +42,35 @@ const data: ProjectData = {
   articleMeta: [], legend: [...input.legend], entityTypes: [...input.entityTypes], entities: [...input.entities], annotations: [...input.annotations], rejectedHits: [], notes: [...input.notes],
 };
 
-/** A host that writes into a map (name → content), refusing names that exist unless told to overwrite. */
+/** Text of what the page sent: bytes (as UTF-8, a byte order mark kept) joined in order. */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+function textOf(pieces: ReadonlyArray<string | Uint8Array>): string {
+  const bytes = pieces.map((piece) => (typeof piece === 'string' ? new TextEncoder().encode(piece) : piece));
+  const all = new Uint8Array(bytes.reduce((sum, piece) => sum + piece.byteLength, 0));
+  bytes.reduce((at, piece) => (all.set(piece, at), at + piece.byteLength), 0);
+  return decoder.decode(all);
+}
+
 /**
  * A host that writes into a map (name → content), refusing names that exist unless told to
  * overwrite; like main, a write forgets the uploads it names, written or not. `writeDelay` ms
  * make each write slow, as a large one is.
  */
-function fakeHost(existing: readonly string[] = [], writeDelay = 0): { client: HostClient; files: Map<string, string>; writes: string[][]; staged: Map<string, string>; discarded: string[] } {
+function fakeHost(existing: readonly string[] = [], writeDelay = 0): { client: HostClient; files: Map<string, string>; writes: string[][]; staged: Map<string, Uint8Array[]>; discarded: string[] } {
   const files = new Map<string, string>(existing.map((name) => [name, 'old']));
-  const staged = new Map<string, string>();
+  const staged = new Map<string, Uint8Array[]>();
   const writes: string[][] = [];
   const discarded: string[] = [];
   const client = createHostClient({
     send: async (name, raw) => {
       if (name === 'exports.stage') {
-        const { parts } = raw as { parts: Array<{ uploadId: string; chunk: string }> };
-        for (const { uploadId, chunk } of parts) staged.set(uploadId, (staged.get(uploadId) ?? '') + chunk);
+        const { parts } = raw as { parts: Array<{ uploadId: string; index: number; chunk: Uint8Array }> };
+        for (const { uploadId, index, chunk } of parts) {
+          expect(chunk).toBeInstanceOf(Uint8Array);
+          const chunks = staged.get(uploadId) ?? [];
+          chunks[index] = chunk;
+          staged.set(uploadId, chunks);
+        }
         return { ok: true, value: { received: parts.length } };
       }
       if (name === 'exports.discard') {
@@ -65,9 +79,9 @@ function fakeHost(existing: readonly string[] = [], writeDelay = 0): { client: H
         return { ok: true, value: { discarded: uploadIds.filter((id) => staged.delete(id)).length } };
       }
       await new Promise((resolve) => setTimeout(resolve, writeDelay));
-      const request = raw as { subfolder?: string; files: Array<{ name: string; content?: string; uploadId?: string }>; overwrite: boolean };
+      const request = raw as { subfolder?: string; files: Array<{ name: string; content?: Uint8Array; uploadId?: string }>; overwrite: boolean };
       const names = request.files.map((file) => (request.subfolder ? `${request.subfolder}/${file.name}` : file.name));
-      const contents = request.files.map((file) => file.content ?? staged.get(file.uploadId ?? '') ?? '');
+      const contents = request.files.map((file) => textOf(file.content ? [file.content] : (staged.get(file.uploadId ?? '') ?? [])));
       for (const file of request.files) if (file.uploadId) staged.delete(file.uploadId);
       const clash = names.find((file) => files.has(file));
       if (clash && !request.overwrite) return { ok: false, error: { code: 'exists', message: `"${clash}" already exists` } };
@@ -101,7 +115,7 @@ function fakeWorkers(behaviours: Behaviour[], databases = new Map<string, Annota
           if (!alive) return;
           if (behaviour === 'fails to load') handlers?.error('Failed to fetch a worker script');
           else if (behaviour === 'garbles') handlers?.message({ kind: 'built', format: 'pdf' });
-          else void runExportJob(copy, (reply) => setTimeout(() => alive && handlers?.message(structuredClone(reply))));
+          else void runExportJob(copy, (reply) => setTimeout(() => alive && handlers?.message(structuredClone(reply, { transfer: reply.kind === 'built' ? outputBuffers(reply.output) : [] }))));
         });
       },
       terminate: () => void ((alive = false), state.terminated++),

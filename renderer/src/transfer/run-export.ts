@@ -1,16 +1,16 @@
 import type { HostClient } from '../../../shared/contract/host-client';
 import type { ProjectData } from '../../../shared/export/archive-schema';
-import type { ExportFile } from '../../../shared/export/brat-standoff';
+import type { EncodedFile, EncodedOutput } from '../../../shared/export/encoded-output';
 import type { ExportInput } from '../../../shared/export/export-input';
 import { errorMessage } from '../../../shared/text/error-message';
-import { EXPORT_FORMAT_IDS, exportFormat, inDialogOrder, type ExportFormatId, type FormatOutput } from '../../../shared/export/export-formats';
+import { EXPORT_FORMAT_IDS, exportFormat, inDialogOrder, type ExportFormatId } from '../../../shared/export/export-formats';
 import { buildFormats, startModuleWorker, type BuildRequest, type StartExportWorker } from './export-workers';
 import type { Result } from '../../../shared/contract/host-result';
 import { discardStaged, stageFiles, writeStaged, type StagedFiles } from './write-export';
 
 export interface ExportOutcome {
   /** Where each format went and what it wrote, in the dialog's order. */
-  written: Array<{ format: string; folder: string; paths: string[]; files: ExportFile[] }>;
+  written: Array<{ format: string; folder: string; paths: string[]; files: EncodedFile[] }>;
   /** Set when files exist and `overwrite` was false: nothing further was written; ask, then run again with overwrite. */
   exists: string | null;
   /** A failure other than `exists`, in words. */
@@ -67,9 +67,9 @@ export async function runExport(client: HostClient, options: ExportOptions, runt
   const outcome: ExportOutcome = { written: [], exists: null, error: null, builtBy: { workers: 0, inThread: [] } };
   // Each format's large files are staged as soon as it is built (one format after another), so that
   // they travel while the format before is still being written: main writes one at a time, in order.
-  const arrived: Array<{ id: ExportFormatId; output: FormatOutput; staged: Promise<Result<StagedFiles>> }> = [];
+  const arrived: Array<{ id: ExportFormatId; output: EncodedOutput; staged: Promise<Result<StagedFiles>> }> = [];
   let stagingQueue: Promise<unknown> = Promise.resolve();
-  const stageAhead = (output: FormatOutput): Promise<Result<StagedFiles>> => {
+  const stageAhead = (output: EncodedOutput): Promise<Result<StagedFiles>> => {
     const staged = stagingQueue.then(() => stageFiles(client, output.files));
     stagingQueue = staged.catch(() => undefined);
     return staged;

@@ -1,37 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import { createHostClient } from '../../../shared/contract/host-client';
-import { EXPORT_INLINE_CHARS, MAX_PAYLOAD_BYTES } from '../../../shared/contract/host-contract';
-import { EXPORT_CHUNK_CHARS } from '../../../shared/contract/host-contract';
-import { chunkText, packParts, writeExport } from './write-export';
+import { EXPORT_CHUNK_BYTES, EXPORT_INLINE_BYTES, MAX_PAYLOAD_BYTES } from '../../../shared/contract/host-contract';
+import { requestBody } from '../host/http-transport';
+import { chunkBytes, packParts, writeExport } from './write-export';
 
-describe('chunkText', () => {
-  it('cuts text into chunks that join back to it', () => {
-    const text = 'abcdefghij'.repeat(10);
-    const chunks = chunkText(text, 7);
-    expect(chunks.every((chunk) => chunk.length <= 7)).toBe(true);
-    expect(chunks.join('')).toBe(text);
-  });
+const utf8 = (text: string) => new TextEncoder().encode(text);
+/** Bytes a request takes on the HTTP bridge, as the page's transport sends it. */
+const wireBytes = (input: unknown) => {
+  const { body } = requestBody(input);
+  return typeof body === 'string' ? utf8(body).length : body.size;
+};
+const joined = (chunks: readonly Uint8Array[]) => {
+  const all = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+  chunks.reduce((at, chunk) => (all.set(chunk, at), at + chunk.byteLength), 0);
+  return all;
+};
+/** Whether two byte arrays hold the same bytes (megabytes of them: quicker than a deep equality, and a failure prints no megabytes). */
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
 
-  it('never splits an emoji between two chunks', () => {
-    const chunks = chunkText('ab👍cd', 3);
-    expect(chunks).toEqual(['ab', '👍c', 'd']);
+describe('chunkBytes', () => {
+  it('cuts bytes into views of the same buffer that join back to them, even inside a character', () => {
+    const bytes = utf8('ab👍cd'.repeat(10));
+    const chunks = chunkBytes(bytes, 7);
+    expect(chunks.every((chunk) => chunk.byteLength <= 7 && chunk.buffer === bytes.buffer)).toBe(true);
+    expect(sameBytes(joined(chunks), bytes)).toBe(true);
   });
 
   it('sends one empty chunk for an empty file', () => {
-    expect(chunkText('', 10)).toEqual(['']);
+    expect(chunkBytes(new Uint8Array(0), 10).map((chunk) => chunk.byteLength)).toEqual([0]);
   });
 });
 
 describe('writeExport', () => {
-  it('keeps every request under the bridges\' body limit by staging large files in chunks, whatever their characters', async () => {
-    const staged = new Map<string, string[]>();
+  it('keeps every request under the bridges\' body limit by staging large files in chunks, sending bytes as they are', async () => {
+    const staged = new Map<string, Uint8Array[]>();
     const sizes: number[] = [];
-    let written: Array<{ name: string; content?: string; uploadId?: string }> = [];
+    let written: Array<{ name: string; content?: Uint8Array; uploadId?: string }> = [];
     const client = createHostClient({
       send: async (name, input) => {
-        sizes.push(new TextEncoder().encode(JSON.stringify(input)).length);
+        sizes.push(wireBytes(input));
         if (name === 'exports.stage') {
-          const { parts } = input as { parts: Array<{ uploadId: string; index: number; chunk: string }> };
+          const { parts } = input as { parts: Array<{ uploadId: string; index: number; chunk: Uint8Array }> };
           for (const { uploadId, index, chunk } of parts) {
             const chunks = staged.get(uploadId) ?? [];
             chunks[index] = chunk;
@@ -44,30 +53,31 @@ describe('writeExport', () => {
       },
       listen: () => () => {},
     });
-    // Control characters take 6 bytes each in JSON: the worst case for a chunk's size on the wire.
-    // More than may travel inline, so that it is staged: in two chunks.
-    const hostile = '\u0001👍🏽"\\'.repeat(Math.ceil(EXPORT_INLINE_CHARS / 7) + 100_000);
-    const result = await writeExport(client, { files: [{ name: 'small.md', content: '# Small' }, { name: 'big.json', content: hostile }], overwrite: false });
+    // More than may travel inline or in one staging request: staged in two chunks.
+    const big = utf8('\u0001👍🏽"\\كاغامي'.repeat(Math.ceil(EXPORT_CHUNK_BYTES / 25) + 100_000));
+    const small = utf8('# Small');
+    const result = await writeExport(client, { files: [{ name: 'small.md', content: small }, { name: 'big.json', content: big }], overwrite: false });
     expect(result.ok).toBe(true);
     expect(Math.max(...sizes)).toBeLessThan(MAX_PAYLOAD_BYTES);
     expect(written.map((file) => file.name)).toEqual(['small.md', 'big.json']);
-    expect(written[0]?.content).toBe('# Small');
-    expect(staged.get(written[1]?.uploadId ?? '')?.join('')).toBe(hostile);
-    expect(staged.get(written[1]?.uploadId ?? '')?.length).toBe(2);
+    expect(written[0]?.content).toBe(small);
+    const chunks = staged.get(written[1]?.uploadId ?? '') ?? [];
+    expect(chunks).toHaveLength(2);
+    expect(sameBytes(joined(chunks), big)).toBe(true);
   });
 });
 
 describe('staging many files', () => {
-  it('packs the chunks of two thousand small files into a few requests, each within the limit', async () => {
-    const files = Array.from({ length: 2_000 }, (_, i) => ({ name: `article-${i}.txt`, content: `Article ${i}: `.padEnd(4_000, 'x') }));
+  it('sends small files inline up to the limit and packs the chunks of the rest into a few requests, each within the limit', async () => {
+    const files = Array.from({ length: 2_000 }, (_, i) => ({ name: `article-${i}.txt`, content: utf8(`Article ${i}: `.padEnd(4_000, 'x')) }));
     const stageRequests: number[] = [];
-    let written: Array<{ name: string; content?: string; uploadId?: string }> = [];
-    const staged = new Map<string, string>();
+    let written: Array<{ name: string; content?: Uint8Array; uploadId?: string }> = [];
+    const staged = new Map<string, Uint8Array>();
     const client = createHostClient({
       send: async (name, input) => {
         if (name === 'exports.stage') {
-          const { parts } = input as { parts: Array<{ uploadId: string; index: number; count: number; chunk: string }> };
-          stageRequests.push(new TextEncoder().encode(JSON.stringify(input)).length);
+          const { parts } = input as { parts: Array<{ uploadId: string; index: number; count: number; chunk: Uint8Array }> };
+          stageRequests.push(wireBytes(input));
           for (const part of parts) {
             expect(part).toMatchObject({ index: 0, count: 1 });
             staged.set(part.uploadId, part.chunk);
@@ -81,13 +91,15 @@ describe('staging many files', () => {
     });
     const result = await writeExport(client, { files, overwrite: false });
     expect(result.ok).toBe(true);
-    expect(stageRequests.length).toBeLessThanOrEqual(Math.ceil((2_000 * 4_000) / EXPORT_CHUNK_CHARS) + 1);
+    expect(written.filter((file) => file.content).length).toBe(Math.floor(EXPORT_INLINE_BYTES / 4_000));
+    expect(stageRequests.length).toBe(1);
     expect(Math.max(...stageRequests)).toBeLessThan(MAX_PAYLOAD_BYTES);
-    expect(written.map((file) => file.content ?? staged.get(file.uploadId ?? ''))).toEqual(files.map((file) => file.content));
+    expect(written.map((file) => file.name)).toEqual(files.map((file) => file.name));
+    expect(written.every((file, i) => sameBytes(file.content ?? staged.get(file.uploadId ?? '') ?? new Uint8Array(), files[i]?.content ?? new Uint8Array()))).toBe(true);
   });
 
-  it('never puts more than the limit of characters in one request, and keeps every part once, in order', () => {
-    const parts = [5, 3, 9, 1, 1].map((size, i) => ({ uploadId: `u${i}`, index: 0, count: 1, chunk: 'x'.repeat(size * (EXPORT_CHUNK_CHARS / 10)) }));
+  it('never puts more than the limit of bytes in one request, and keeps every part once, in order', () => {
+    const parts = [5, 3, 9, 1, 1].map((size, i) => ({ uploadId: `u${i}`, index: 0, count: 1, chunk: new Uint8Array(size * (EXPORT_CHUNK_BYTES / 10)) }));
     const requests = packParts(parts);
     expect(requests.map((request) => request.map((part) => part.uploadId))).toEqual([['u0', 'u1'], ['u2', 'u3'], ['u4']]);
     expect(requests.flat()).toEqual(parts);
@@ -113,7 +125,7 @@ describe('a staging request refused by main', () => {
       listen: () => () => {},
     });
     // Twenty files of a whole request each: twenty staging requests if none were refused.
-    const files = Array.from({ length: 20 }, (_, i) => ({ name: `part-${i}.json`, content: 'x'.repeat(EXPORT_CHUNK_CHARS) }));
+    const files = Array.from({ length: 20 }, (_, i) => ({ name: `part-${i}.json`, content: new Uint8Array(EXPORT_CHUNK_BYTES) }));
     const result = await writeExport(client, { files, overwrite: false });
     expect(result).toEqual({ ok: false, error: { code: 'payload-too-large', message: 'too much staged' } });
     // The requests already in flight when the first was refused (three at once), then nothing more.

@@ -1,15 +1,16 @@
 import { mapLimited } from '../../../shared/async/map-limited';
-import { EXPORT_CHUNK_CHARS, EXPORT_INLINE_CHARS, EXPORT_STAGE_PARTS } from '../../../shared/contract/host-contract';
+import { EXPORT_CHUNK_BYTES, EXPORT_INLINE_BYTES, EXPORT_STAGE_PARTS } from '../../../shared/contract/host-contract';
 import type { HostClient } from '../../../shared/contract/host-client';
 import type { Result } from '../../../shared/contract/host-result';
-import type { ExportFile } from '../../../shared/export/brat-standoff';
+import type { EncodedFile } from '../../../shared/export/encoded-output';
 
 /*
- * Sends export files to main to be written. Every request must stay under the bridges' body limit
- * (`MAX_PAYLOAD_BYTES`, 32 MB), so small files travel inline in `exports.write` (up to
- * EXPORT_INLINE_CHARS in all) and the rest are staged ahead in chunks with `exports.stage`:
- * chunks packed together up to EXPORT_CHUNK_CHARS per request (a brat export's two thousand small
- * files take a few requests, not two thousand), a few requests at once.
+ * Sends export files (their UTF-8 bytes, as the workers made them) to main to be written. Every
+ * request must stay under the bridges' body limit (`MAX_PAYLOAD_BYTES`, 32 MB), so small files
+ * travel inline in `exports.write` (up to EXPORT_INLINE_BYTES in all) and the rest are staged
+ * ahead in chunks with `exports.stage`: chunks packed together up to EXPORT_CHUNK_BYTES per request
+ * (a brat export's two thousand small files take a request or two, not two thousand), a few
+ * requests at once.
  */
 
 /** Staging requests in flight at once: enough to hide each one's round trip. */
@@ -19,65 +20,59 @@ interface StagedPart {
   uploadId: string;
   index: number;
   count: number;
-  chunk: string;
+  chunk: Uint8Array<ArrayBuffer>;
 }
 
-/** Packs parts, in order, into requests of at most EXPORT_CHUNK_CHARS characters and EXPORT_STAGE_PARTS parts. */
+/** Packs parts, in order, into requests of at most EXPORT_CHUNK_BYTES bytes and EXPORT_STAGE_PARTS parts. */
 export function packParts(parts: readonly StagedPart[]): StagedPart[][] {
   const requests: StagedPart[][] = [];
   let current: StagedPart[] = [];
-  let chars = 0;
+  let bytes = 0;
   for (const part of parts) {
-    if (current.length > 0 && (chars + part.chunk.length > EXPORT_CHUNK_CHARS || current.length === EXPORT_STAGE_PARTS)) {
+    if (current.length > 0 && (bytes + part.chunk.byteLength > EXPORT_CHUNK_BYTES || current.length === EXPORT_STAGE_PARTS)) {
       requests.push(current);
       current = [];
-      chars = 0;
+      bytes = 0;
     }
     current.push(part);
-    chars += part.chunk.length;
+    bytes += part.chunk.byteLength;
   }
   if (current.length > 0) requests.push(current);
   return requests;
 }
 
-/** Cuts `text` into chunks of at most `size` UTF-16 units, never between the halves of a surrogate pair. */
-export function chunkText(text: string, size: number): string[] {
-  const chunks: string[] = [];
-  for (let at = 0; at < text.length; ) {
-    let end = Math.min(text.length, at + size);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    chunks.push(text.slice(at, end));
-    at = end;
-  }
-  return chunks.length > 0 ? chunks : [''];
+/** Cuts `bytes` into views of at most `size` bytes (a file's UTF-8: main joins them back byte for byte). */
+export function chunkBytes(bytes: Uint8Array<ArrayBuffer>, size: number): Array<Uint8Array<ArrayBuffer>> {
+  const chunks: Array<Uint8Array<ArrayBuffer>> = [];
+  for (let at = 0; at < bytes.byteLength; at += size) chunks.push(bytes.subarray(at, Math.min(bytes.byteLength, at + size)));
+  return chunks.length > 0 ? chunks : [bytes];
 }
 
 export interface WriteRequest {
   subfolder?: string;
-  files: readonly ExportFile[];
+  files: readonly EncodedFile[];
   overwrite: boolean;
 }
 
 /** A set of files ready to write: small ones inline, the rest staged on main under upload ids. */
 export interface StagedFiles {
-  files: Array<{ name: string; content: string } | { name: string; uploadId: string }>;
+  files: Array<{ name: string; content: Uint8Array<ArrayBuffer> } | { name: string; uploadId: string }>;
   uploadIds: string[];
 }
 
 /** Stages the large files of `files` (the small ones stay inline); on a failure, forgets what was staged. */
-export async function stageFiles(client: HostClient, files: readonly ExportFile[]): Promise<Result<StagedFiles>> {
+export async function stageFiles(client: HostClient, files: readonly EncodedFile[]): Promise<Result<StagedFiles>> {
   let inline = 0;
   const staged: StagedFiles = { files: [], uploadIds: [] };
   const parts: StagedPart[] = [];
   for (const file of files) {
-    if (inline + file.content.length <= EXPORT_INLINE_CHARS) {
-      inline += file.content.length;
+    if (inline + file.content.byteLength <= EXPORT_INLINE_BYTES) {
+      inline += file.content.byteLength;
       staged.files.push({ name: file.name, content: file.content });
       continue;
     }
     const uploadId = globalThis.crypto.randomUUID();
-    const chunks = chunkText(file.content, EXPORT_CHUNK_CHARS);
+    const chunks = chunkBytes(file.content, EXPORT_CHUNK_BYTES);
     chunks.forEach((chunk, index) => parts.push({ uploadId, index, count: chunks.length, chunk }));
     staged.files.push({ name: file.name, uploadId });
     staged.uploadIds.push(uploadId);
@@ -122,7 +117,7 @@ export async function writeExport(client: HostClient, request: WriteRequest): Pr
 }
 
 /** Offers `files` as browser downloads (browser mode's copy of what was written). */
-export function downloadFile(file: ExportFile): void {
+export function downloadFile(file: EncodedFile): void {
   const type = file.name.endsWith('.csv') ? 'text/csv' : file.name.endsWith('.json') || file.name.endsWith('.jsonld') ? 'application/json' : 'text/plain';
   const url = URL.createObjectURL(new Blob([file.content], { type: `${type};charset=utf-8` }));
   const link = document.createElement('a');
