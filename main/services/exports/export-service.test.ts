@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HostFailure } from '../../../shared/contract/host-result';
 import { silentLogger } from '../../host/logger';
-import { createExportService } from './export-service';
+import type { Logger } from '../../host/logger';
+import { ABANDONED_UPLOAD_MS, createExportService } from './export-service';
 
 let dirs: string[] = [];
 function tempDir(): string {
@@ -104,5 +105,36 @@ describe('export service', () => {
     service.stage('u2', 0, 1, new Uint8Array(10));
     service.discard(['u2']);
     expect(service.stage('u3', 0, 1, new Uint8Array(10))).toBe(1);
+  });
+
+  it('forgets uploads abandoned in the middle of an export (untouched for 10 minutes), and says so, so they hold neither memory nor room', async () => {
+    let clock = 0;
+    const warnings: string[] = [];
+    const log: Logger = { ...silentLogger, warn: (message) => warnings.push(message) };
+    const service = createExportService({ fixedFolder: tempDir(), log, maxStagedSize: 10, now: () => clock });
+    service.stage('abandoned', 0, 2, new Uint8Array(6));
+    clock += ABANDONED_UPLOAD_MS - 1;
+    service.stage('recent', 0, 1, new Uint8Array(2));
+    // Still within its 10 minutes: kept, and counted.
+    expect(() => service.stage('third', 0, 1, new Uint8Array(3))).toThrow('The export is too large to stage in memory');
+    expect(warnings).toEqual([]);
+    clock += 1;
+    // The staging limit reached: the abandoned upload is forgotten to make room.
+    expect(service.stage('third', 0, 1, new Uint8Array(3))).toBe(1);
+    expect(warnings).toEqual(['Forgot 1 staged export file(s) (0.0 MB) not written within 10 minutes: their export was abandoned']);
+    expect((await failure(service.write({ files: [{ name: 'a.bin', uploadId: 'abandoned' }], overwrite: false }))).message).toBe('No content was staged under upload "abandoned"');
+    await expect(service.write({ files: [{ name: 'r.bin', uploadId: 'recent' }, { name: 't.bin', uploadId: 'third' }], overwrite: false })).resolves.toMatchObject({ written: [expect.stringMatching(/r\.bin$/), expect.stringMatching(/t\.bin$/)] });
+  });
+
+  it('looks for abandoned uploads once a minute while staging, not only when it runs out of room', () => {
+    let clock = 0;
+    const warnings: string[] = [];
+    const service = createExportService({ fixedFolder: tempDir(), log: { ...silentLogger, warn: (message) => warnings.push(message) }, now: () => clock });
+    service.stage('old', 0, 2, 'half');
+    clock += ABANDONED_UPLOAD_MS;
+    service.stage('new', 0, 1, 'whole');
+    expect(warnings).toHaveLength(1);
+    // Chunk 1 of "old" now starts a new upload of that id: the abandoned half is gone.
+    expect(service.stage('old', 1, 2, 'rest')).toBe(1);
   });
 });

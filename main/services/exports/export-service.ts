@@ -23,6 +23,15 @@ import { errorMessage } from '../../../shared/text/error-message';
  */
 export const MAX_STAGED_SIZE = 512 * 1024 * 1024;
 
+/**
+ * An upload untouched this long was abandoned (the window was reloaded or closed in the middle of
+ * an export): it is forgotten, rather than held in memory, and counted against later exports,
+ * until the app quits. A real export writes what it staged within seconds.
+ */
+export const ABANDONED_UPLOAD_MS = 10 * 60 * 1000;
+/** How often staging looks for abandoned uploads (and whenever the staging limit is reached). */
+const ABANDONED_SWEEP_MS = 60 * 1000;
+
 export interface ExportServiceOptions {
   /** Browser mode: the one folder exports go to (named with `--exports`). */
   fixedFolder?: string;
@@ -31,6 +40,8 @@ export interface ExportServiceOptions {
   log: Logger;
   /** What may be staged at once (tests lower it); MAX_STAGED_SIZE unless given. */
   maxStagedSize?: number;
+  /** The clock abandoned uploads are judged by (tests move it); `Date.now` unless given. */
+  now?: () => number;
 }
 
 export interface ExportWriteRequest {
@@ -54,8 +65,10 @@ export function createExportService(options: ExportServiceOptions): ExportServic
   const allowed = new Set<string>();
   if (options.fixedFolder) allowed.add(path.resolve(options.fixedFolder));
   let lastPicked: string | null = options.fixedFolder ? path.resolve(options.fixedFolder) : null;
-  const uploads = new Map<string, { chunks: Array<ExportPiece | undefined>; received: number }>();
+  const uploads = new Map<string, { chunks: Array<ExportPiece | undefined>; received: number; touched: number }>();
   let stagedSize = 0;
+  const now = options.now ?? Date.now;
+  let lastSweep = now();
   const sizeOf = (chunk: ExportPiece | undefined) => (chunk === undefined ? 0 : typeof chunk === 'string' ? chunk.length : chunk.byteLength);
 
   /** An upload's chunks in order (bytes cut anywhere; strings between characters, never inside a surrogate pair). */
@@ -78,6 +91,17 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     return released;
   };
 
+  /** Forgets the uploads untouched for `ABANDONED_UPLOAD_MS`, saying so in the log. */
+  const forgetAbandoned = (): void => {
+    lastSweep = now();
+    const abandoned = [...uploads].filter(([, upload]) => lastSweep - upload.touched >= ABANDONED_UPLOAD_MS).map(([id]) => id);
+    if (abandoned.length === 0) return;
+    const before = stagedSize;
+    releaseUploads(abandoned);
+    const megabytes = ((before - stagedSize) / 1024 / 1024).toFixed(1);
+    options.log.warn(`Forgot ${abandoned.length} staged export file(s) (${megabytes} MB) not written within ${ABANDONED_UPLOAD_MS / 60_000} minutes: their export was abandoned`);
+  };
+
   return {
     info: () => ({ folder: options.fixedFolder ? path.resolve(options.fixedFolder) : lastPicked, canPick: options.pickFolder !== undefined }),
 
@@ -92,10 +116,13 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     },
 
     stage(uploadId, index, count, chunk) {
-      const upload = uploads.get(uploadId) ?? { chunks: new Array<ExportPiece | undefined>(count).fill(undefined), received: 0 };
+      const tooLarge = () => stagedSize + sizeOf(chunk) > (options.maxStagedSize ?? MAX_STAGED_SIZE);
+      if (now() - lastSweep >= ABANDONED_SWEEP_MS || tooLarge()) forgetAbandoned();
+      const upload = uploads.get(uploadId) ?? { chunks: new Array<ExportPiece | undefined>(count).fill(undefined), received: 0, touched: 0 };
       if (count !== upload.chunks.length || index >= count) throw new HostFailure('invalid-input', `Chunk ${index} of ${count} does not fit upload "${uploadId}" of ${upload.chunks.length} chunks`);
       if (upload.chunks[index] !== undefined) throw new HostFailure('invalid-input', `Chunk ${index} of upload "${uploadId}" arrived twice`);
-      if (stagedSize + sizeOf(chunk) > (options.maxStagedSize ?? MAX_STAGED_SIZE)) throw new HostFailure('payload-too-large', 'The export is too large to stage in memory');
+      if (tooLarge()) throw new HostFailure('payload-too-large', 'The export is too large to stage in memory');
+      upload.touched = now();
       upload.chunks[index] = chunk;
       upload.received++;
       uploads.set(uploadId, upload);
