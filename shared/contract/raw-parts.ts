@@ -1,3 +1,5 @@
+import { mapPlainTree, type JsonPath } from './map-plain-tree';
+
 /*
  * How the HTTP bridge carries a request's bulk (the megabytes of an export's files): its byte
  * arrays and its long strings travel after the request's JSON, raw, instead of inside it. Escaping
@@ -21,9 +23,6 @@ export const RAW_PARTS_HEADER = 'x-workbench-raw-parts';
 /** Strings from this many UTF-16 units travel raw: shorter ones cost little to escape. Byte arrays always do. */
 export const LONG_STRING_CHARS = 64 * 1024;
 
-/** Where a value sits in a request: object keys and array indexes from its top. */
-export type JsonPath = Array<string | number>;
-
 export interface RawPartEntry {
   path: JsonPath;
   bytes: number;
@@ -37,11 +36,6 @@ export interface DetachedParts {
   paths: JsonPath[];
 }
 
-const isPlainObject = (value: object): value is Record<string, unknown> => {
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-};
-
 /** Deepest path a part may sit at (contract inputs are a few levels deep). */
 const MAX_DEPTH = 32;
 
@@ -53,42 +47,18 @@ const MAX_DEPTH = 32;
 export function detachRawParts(input: unknown, minChars: number = LONG_STRING_CHARS): DetachedParts {
   const parts: Array<string | Uint8Array> = [];
   const paths: JsonPath[] = [];
-  const visit = (value: unknown, path: JsonPath): unknown => {
+  const skeleton = mapPlainTree(input, (value, path) => {
     if (value instanceof Uint8Array) {
       if (path.length === 0 || path.length > MAX_DEPTH) throw new Error(`bytes cannot travel ${path.length === 0 ? 'as a whole request' : 'this deep in a request'}`);
-      parts.push(value);
-      paths.push([...path]);
-      return '';
+    } else if (typeof value !== 'string' || value.length < minChars || path.length === 0 || path.length > MAX_DEPTH) {
+      // A short string, or one that is the whole input or deeper than a layout may name, stays in the JSON.
+      return value;
     }
-    if (typeof value === 'string') {
-      // A string that is the whole input, or deeper than a layout may name, stays in the JSON.
-      if (value.length < minChars || path.length === 0 || path.length > MAX_DEPTH) return value;
-      parts.push(value);
-      paths.push([...path]);
-      return '';
-    }
-    if (value === null || typeof value !== 'object') return value;
-    if (Array.isArray(value)) {
-      let copy: unknown[] | null = null;
-      for (let i = 0; i < value.length; i++) {
-        path.push(i);
-        const item = visit(value[i], path);
-        path.pop();
-        if (item !== value[i]) (copy ??= [...value])[i] = item;
-      }
-      return copy ?? value;
-    }
-    if (!isPlainObject(value)) return value;
-    let copy: Record<string, unknown> | null = null;
-    for (const key of Object.keys(value)) {
-      path.push(key);
-      const item = visit(value[key], path);
-      path.pop();
-      if (item !== value[key]) (copy ??= { ...value })[key] = item;
-    }
-    return copy ?? value;
-  };
-  return { skeleton: visit(input, []), parts, paths };
+    parts.push(value);
+    paths.push([...path]);
+    return '';
+  });
+  return { skeleton, parts, paths };
 }
 
 /** Most parts one body may carry: an `exports.write` names at most 100,000 files. */
