@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createHostClient } from '../../../shared/contract/host-client';
+import { createHostClient, type HostClient } from '../../../shared/contract/host-client';
 import { EXPORT_CHUNK_BYTES, EXPORT_INLINE_BYTES, MAX_PAYLOAD_BYTES } from '../../../shared/contract/host-contract';
 import { requestBody } from '../host/http-transport';
-import { chunkBytes, packParts, writeExport } from './write-export';
+import { chunkBytes, packParts, stageFiles, writeStaged, type WriteRequest } from './write-export';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 /** Bytes a request takes on the HTTP bridge, as the page's transport sends it. */
@@ -31,7 +31,13 @@ describe('chunkBytes', () => {
   });
 });
 
-describe('writeExport', () => {
+/** Stages, then writes one set of files, as the export does for each format. */
+async function writeExport(client: HostClient, request: WriteRequest) {
+  const staged = await stageFiles(client, request.files);
+  return staged.ok ? writeStaged(client, staged.value, request) : staged;
+}
+
+describe('staging and writing one set of files', () => {
   it('keeps every request under the bridges\' body limit by staging large files in chunks, sending bytes as they are', async () => {
     const staged = new Map<string, Uint8Array[]>();
     const sizes: number[] = [];

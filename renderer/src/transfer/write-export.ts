@@ -109,13 +109,6 @@ export function writeStaged(client: HostClient, staged: StagedFiles, request: Om
   return client.request('exports.write', { ...(request.subfolder ? { subfolder: request.subfolder } : {}), files: staged.files, overwrite: request.overwrite });
 }
 
-/** Stages, then writes one set of files (all-or-nothing on main's side); `exists` comes back as an error code. */
-export async function writeExport(client: HostClient, request: WriteRequest): Promise<Result<{ folder: string; written: string[] }>> {
-  const staged = await stageFiles(client, request.files);
-  if (!staged.ok) return staged;
-  return writeStaged(client, staged.value, request);
-}
-
 /** Offers `files` as browser downloads (browser mode's copy of what was written). */
 export function downloadFile(file: EncodedFile): void {
   const type = file.name.endsWith('.csv') ? 'text/csv' : file.name.endsWith('.json') || file.name.endsWith('.jsonld') ? 'application/json' : 'text/plain';
