@@ -76,6 +76,11 @@ async function placeWithoutOverwrite(temp: string, target: string): Promise<void
   }
 }
 
+/** The hidden temporary name beside `target` (a file or a folder) it is written under before being renamed into place. */
+function tempBeside(target: string, stamp: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target).slice(0, 200)}.${stamp}.tmp`);
+}
+
 /** Whether `error` says a folder could not be renamed onto `target` because something is there. */
 function targetTaken(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code;
@@ -92,7 +97,7 @@ function targetTaken(error: unknown): boolean {
  */
 async function writeAsNewFolder(folder: string, files: readonly ExportFileInput[], targets: readonly string[], stamp: string): Promise<boolean> {
   await fs.mkdir(path.dirname(folder), { recursive: true });
-  const temp = path.join(path.dirname(folder), `.${path.basename(folder).slice(0, 200)}.${stamp}.tmp`);
+  const temp = tempBeside(folder, stamp);
   await fs.mkdir(temp);
   try {
     await mapLimited(files, WRITE_CONCURRENCY, (file, i) => writeFlushed(path.join(temp, path.basename(targets[i] ?? '')), file.content));
@@ -125,7 +130,7 @@ export async function writeExportFiles(folder: string, files: readonly ExportFil
     const existing = (await Promise.all(targets.map(async (target) => ((await exists(target)) ? path.basename(target) : null)))).filter((name): name is string => name !== null);
     if (existing.length > 0) throw new ExportExistsError(existing);
   }
-  const temps = targets.map((target) => path.join(path.dirname(target), `.${path.basename(target).slice(0, 200)}.${stamp}.tmp`));
+  const temps = targets.map((target) => tempBeside(target, stamp));
   const placed: string[] = [];
   try {
     await mapLimited(files, WRITE_CONCURRENCY, (file, i) => writeFlushed(temps[i] ?? '', file.content));

@@ -99,7 +99,7 @@ export async function stageFiles(client: HostClient, files: readonly EncodedFile
   return { ok: true, value: staged };
 }
 
-/** Forgets, on main, what `staged` staged (it will not be written). Best effort: main forgets it at exit anyway. */
+/** Forgets, on main, what `staged` staged (it will not be written). Best effort: main forgets an abandoned upload after 10 minutes anyway. */
 export async function discardStaged(client: HostClient, staged: StagedFiles): Promise<void> {
   if (staged.uploadIds.length > 0) await client.request('exports.discard', { uploadIds: staged.uploadIds });
 }
