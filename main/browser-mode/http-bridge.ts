@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MAX_PAYLOAD_BYTES } from '../../shared/contract/host-contract';
-import { RAW_PARTS_HEADER, readRawParts } from '../../shared/contract/raw-parts';
+import { RAW_PARTS_HEADER, readRawParts, type ReadInput } from '../../shared/contract/raw-parts';
 import type { HostErrorCode, Result } from '../../shared/contract/host-result';
 import type { Dispatch } from '../host/dispatch';
 import type { EventHub } from '../host/event-hub';
@@ -201,8 +201,6 @@ async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'>
   return Buffer.concat(chunks);
 }
 
-type ReadInput = { ok: true; value: unknown } | { ok: false; message: string };
-
 function readJson(body: Buffer): ReadInput {
   try {
     return { ok: true, value: body.length === 0 ? {} : JSON.parse(body.toString('utf8')) };
@@ -210,4 +208,3 @@ function readJson(body: Buffer): ReadInput {
     return { ok: false, message: 'Request body is not valid JSON' };
   }
 }
-

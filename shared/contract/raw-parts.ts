@@ -104,7 +104,8 @@ export function attachRawPart(target: unknown, path: JsonPath, value: string | U
   return false;
 }
 
-export type ReadRawParts = { ok: true; value: unknown } | { ok: false; message: string };
+/** A request's input as read from its body, or why it could not be read. */
+export type ReadInput = { ok: true; value: unknown } | { ok: false; message: string };
 
 /** Keeps a byte order mark (a CSV's) as the character it is: by default TextDecoder drops it. */
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -113,7 +114,7 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
  * The input a body of raw parts carries (`headBytes` from the {@link RAW_PARTS_HEADER}): byte
  * parts as views of `body` (a Node Buffer gives Buffers), text parts decoded.
  */
-export function readRawParts(body: Uint8Array, header: string): ReadRawParts {
+export function readRawParts(body: Uint8Array, header: string): ReadInput {
   const headBytes = /^\d{1,10}$/.test(header) ? Number(header) : Number.NaN;
   if (!(headBytes <= body.length)) return { ok: false, message: `The ${RAW_PARTS_HEADER} header does not name the length of the body's head` };
   let head: unknown;
