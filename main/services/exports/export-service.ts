@@ -25,7 +25,7 @@ export const MAX_STAGED_SIZE = 512 * 1024 * 1024;
 
 /**
  * An upload untouched this long was abandoned (the window was reloaded or closed in the middle of
- * an export): it is forgotten, rather than held in memory, and counted against later exports,
+ * an export): it is forgotten, rather than held in memory (and counted against later exports)
  * until the app quits. A real export writes what it staged within seconds.
  */
 export const ABANDONED_UPLOAD_MS = 10 * 60 * 1000;
