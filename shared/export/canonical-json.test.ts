@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, canonicalJsonJoined } from './canonical-json';
+import { canonicalJson, canonicalJsonJoined, withKeysInCanonicalOrder } from './canonical-json';
 
 describe('canonical JSON', () => {
   it('writes object keys in code-unit order at every depth, arrays in their own order', () => {
@@ -32,5 +32,29 @@ describe('canonical JSON', () => {
     const many = Array.from({ length: 1234 }, (_, i) => ({ n: i, a: 'x' }));
     expect(canonicalJsonJoined(many, ',')).toBe(many.map((row) => `{"a":"x","n":${row.n}}`).join(','));
     expect(canonicalJsonJoined([], ',')).toBe('');
+  });
+});
+
+describe('keys in canonical order', () => {
+  it('copies a value with its plain objects’ keys in code-unit order at every depth, leaving the original as it was', () => {
+    const row = { id: 'r1', target: { quote: { exact: 'x', prefix: '' }, position: { start: 1, end: 2 } }, list: [{ b: 1, a: 2 }], kind: 'highlight' };
+    const copy = withKeysInCanonicalOrder(row);
+    expect(copy).toEqual(row);
+    expect(Object.keys(copy)).toEqual(['id', 'kind', 'list', 'target']);
+    expect(Object.keys(copy.target)).toEqual(['position', 'quote']);
+    expect(Object.keys(copy.target.position)).toEqual(['end', 'start']);
+    expect(Object.keys(copy.list[0] ?? {})).toEqual(['a', 'b']);
+    expect(Object.keys(row)).toEqual(['id', 'target', 'list', 'kind']);
+    expect(JSON.stringify(copy)).toBe(canonicalJson(row));
+  });
+
+  it('gives back a value already in order as it is, and keeps dates and other objects as they are', () => {
+    const sorted = { a: 1, b: { c: [1, 'two'] } };
+    expect(withKeysInCanonicalOrder(sorted)).toBe(sorted);
+    expect(withKeysInCanonicalOrder('text')).toBe('text');
+    const date = new Date(0);
+    const copy = withKeysInCanonicalOrder({ z: date, a: null });
+    expect(Object.keys(copy)).toEqual(['a', 'z']);
+    expect(copy.z).toBe(date);
   });
 });

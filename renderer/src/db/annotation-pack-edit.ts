@@ -1,11 +1,14 @@
 import { articleOfRow, articlePackRange, buildPack, idOfRow, PACK_SIZE, type AnnotationPack, type PackKey } from './annotation-pack';
 import type { WorkbenchDb } from './workbench-db';
+import { withKeysInCanonicalOrder } from '../../../shared/export/canonical-json';
 
 /*
  * The one read-modify-write of annotation packs: load the packs a change touches, apply it to
  * their rows in memory, write back only the packs that changed (deleting those left empty), all
  * in one transaction. Each annotation id lives in exactly one pack; `PackEdit` keeps it so. New
- * annotations go into their article's last pack while it has room, then into a new one.
+ * annotations go into their article's last pack while it has room, then into a new one. Rows are
+ * stored with their keys in the order the project archive writes them, so exporting it needs no
+ * sorted copy of each.
  */
 
 /** Which packs an edit needs: the last of each of `articleIds` and those holding `ids`, or every pack. */
@@ -68,7 +71,8 @@ export class PackEdit {
   }
 
   /** Stores `row`: in place of the row with its id in the same article, or at the end of the article's last pack. */
-  put(row: { id: string; articleId: string }): void {
+  put(given: { id: string; articleId: string }): void {
+    const row = withKeysInCanonicalOrder(given);
     const place = this.places.get(row.id);
     if (place?.pack.articleId === row.articleId) {
       place.pack.rows[place.index] = row;
@@ -104,8 +108,9 @@ export class PackEdit {
       pack.rows.forEach((row, index) => {
         const id = idOfRow(row);
         if (row === REMOVED || id === undefined || (ids !== null && !ids.has(id as Id))) return;
-        const replacement = modify(row);
-        if (replacement === undefined) return;
+        const changed = modify(row);
+        if (changed === undefined) return;
+        const replacement = withKeysInCanonicalOrder(changed);
         if (idOfRow(replacement) !== id || articleOfRow(replacement) !== articleOfRow(row)) throw new Error(`A rewrite may not change the id or the article of annotation “${id}”`);
         pack.rows[index] = replacement;
         rewritten.push(id as Id);

@@ -221,6 +221,25 @@ describe('rewriting annotations in place', () => {
   });
 });
 
+describe('key order of stored rows', () => {
+  it('stores put, added and rewritten rows with their keys in the archive’s order, so exporting needs no sorted copy', async () => {
+    const inOrder = (value: unknown): boolean => {
+      if (value === null || typeof value !== 'object') return true;
+      if (Array.isArray(value)) return value.every(inOrder);
+      const keys = Object.keys(value);
+      return keys.every((key, i) => i === 0 || (keys[i - 1] as string) < key) && Object.values(value).every(inOrder);
+    };
+    expect(inOrder(goma)).toBe(false);
+    await putAnnotations(db, [goma]);
+    await addAnnotations(db, [ruto]);
+    // A rewrite that gives its keys in another order still stores them in the archive's.
+    await rewriteAnnotations(db, [ceasefire.id, goma.id], (row) => Object.fromEntries(Object.entries(row as HighlightRecord).reverse()));
+    const rows = await storedAnnotationRows(db);
+    expect(rows).toEqual([goma, ruto]);
+    expect(rows.every(inOrder)).toBe(true);
+  });
+});
+
 describe('damaged rows', () => {
   it('keeps a damaged annotation in its pack without hiding the others, and reports it', async () => {
     await putAnnotations(db, [goma]);
