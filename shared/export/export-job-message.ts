@@ -28,7 +28,8 @@ export interface ExportJobMessage extends Omit<ExportJob, 'input' | 'data'> {
 
 /**
  * Asks a worker started ahead of its job to start reading the annotation rows stored in the
- * database `readAhead` now, while the window reads the rest of the project and the texts.
+ * database `readAhead` now (when the Export dialog opens), while the window reads the rest of the
+ * project and the texts. Each one reads afresh, and its job takes the latest.
  */
 export interface ReadAheadMessage {
   readAhead: string;

@@ -10,6 +10,7 @@ import type { ExportScope } from './gather-export';
 import { exportProject, exportWorkersHere } from './export-project';
 import { fileNameWord, type ExportOutcome, type ExportProgress } from './run-export';
 import { startModuleWorker, warmWorkers, type WarmWorkers } from './export-workers';
+import { prefetchExport, type ExportPrefetch } from './export-prefetch';
 import { errorMessage } from '../../../shared/text/error-message';
 import { ErrorAlert } from '../dialogs/ErrorAlert';
 
@@ -60,6 +61,20 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
     };
   }, []);
 
+  // What an export of the project reads is read now, while the user chooses (see export-prefetch.ts).
+  const prefetch = useRef<ExportPrefetch | null>(null);
+  useEffect(() => {
+    const workers = warm.current;
+    if (!listing || !workers) return;
+    performance.mark('export-prefetch');
+    const read = prefetchExport(client, db, listing, workers, exportWorkersHere());
+    prefetch.current = read;
+    return () => {
+      read.dispose();
+      if (prefetch.current === read) prefetch.current = null;
+    };
+  }, [client, db, listing]);
+
   const pickFolder = async () => {
     const result = await client.request('exports.pickFolder', {});
     if (result.ok && result.value.folder) setFolder({ folder: result.value.folder, canPick: true });
@@ -95,7 +110,7 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
         : { kind: scope };
       const entity = entities.find((candidate) => candidate.id === entityId);
       const baseName = fileNameWord(listing.name) + (scope === 'entity' && entity ? `-${fileNameWord(entity.name)}` : scope === 'notebook' ? '-notebook' : scope === 'articles' ? '-selection' : '');
-      const { outcome: result, missing } = await exportProject(client, db, workers, { listing, scope: chosen, baseName, formats: [...formats], csvBom, overwrite, onProgress: setProgress });
+      const { outcome: result, missing } = await exportProject(client, db, workers, { listing, scope: chosen, baseName, formats: [...formats], csvBom, overwrite, onProgress: setProgress }, prefetch.current);
       if (result.exists) setExists(result.exists);
       else if (result.error) setError(result.error);
       else {

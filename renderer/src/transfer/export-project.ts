@@ -5,6 +5,7 @@ import type { CorpusListing } from '../../../shared/model/article';
 import { allStoredAnnotations } from '../db/annotation-packs';
 import type { WorkbenchDb } from '../db/workbench-db';
 import type { WarmWorkers } from './export-workers';
+import type { ExportPrefetch } from './export-prefetch';
 import { gatherExport, type ExportRows, type ExportScope } from './gather-export';
 import { readProjectData, readProjectDataButAnnotations } from './project-data';
 import { appExportRuntime, runExport, type ExportOutcome, type ExportProgress } from './run-export';
@@ -29,14 +30,18 @@ export interface ProjectExportRequest {
  * reads the project's rows and the articles' texts, then builds and writes the formats
  * (`runExport`). For a whole project or chosen articles each worker reads the annotations out of
  * the database itself, on its own thread, while this one reads the rest and the texts (see
- * `export-job-message.ts`). `missing` names the annotated articles no longer in the corpus.
+ * `export-job-message.ts`). What `prefetch` read while the dialog was open is used when it is
+ * still fresh, for the same listing and workers; otherwise everything is read now. `missing`
+ * names the annotated articles no longer in the corpus.
  */
-export async function exportProject(client: HostClient, db: WorkbenchDb, workers: WarmWorkers, request: ProjectExportRequest): Promise<{ outcome: ExportOutcome; missing: string[] }> {
+export async function exportProject(client: HostClient, db: WorkbenchDb, workers: WarmWorkers, request: ProjectExportRequest, prefetch: ExportPrefetch | null = null): Promise<{ outcome: ExportOutcome; missing: string[] }> {
   const workersRead = request.scope.kind === 'project' || request.scope.kind === 'articles';
-  if (workersRead) workers.readAhead(db.name, planExport(request.formats, exportWorkersHere()).length);
-  const reading: Promise<ExportRows> = (workersRead ? readProjectDataButAnnotations(db) : readProjectData(db).then((data) => ({ data }))).then((rows) => (performance.mark('export-read'), rows));
+  const ahead = prefetch?.usableFor(request.listing) ? prefetch : null;
+  if (workersRead && ahead?.workers !== workers) workers.readAhead(db.name, planExport(request.formats, exportWorkersHere()).length);
+  const rows: Promise<ExportRows> = workersRead ? (ahead?.rows ?? readProjectDataButAnnotations(db)) : readProjectData(db).then((data) => ({ data }));
+  const reading = rows.then((read) => (performance.mark('export-read'), read));
   // The articles' texts are read from main while the project's rows come out of the database.
-  const { input, missing } = await gatherExport(client, request.listing, reading, request.scope);
+  const { input, missing } = await gatherExport(client, request.listing, reading, request.scope, ahead?.texts);
   const { data } = await reading;
   performance.mark('export-gathered');
   const storedRows = workersRead ? { storedRows: { database: db.name, read: () => allStoredAnnotations(db) } } : {};

@@ -1,16 +1,16 @@
 import { runExportJob, type ExportJob, type ExportReply } from '../../../shared/export/export-job';
 import { fromJobMessage, type ExportJobMessage, type ReadAheadMessage } from '../../../shared/export/export-job-message';
 import { outputBuffers } from '../../../shared/export/encoded-output';
-import type { AnnotationRecord } from '../../../shared/model/annotation';
 import { errorMessage } from '../../../shared/text/error-message';
 import { readStoredAnnotations } from './project-data';
+import { RowReadings } from './row-readings';
 
 /*
  * An export worker (a module worker of its own, started by `export-workers.ts`): builds the
  * formats of the one job it is sent and posts each format's files back as soon as they are built,
  * their bytes transferred (moved, not copied: the page gets tens of megabytes for nothing). A job
  * naming a database has its annotation rows read from it here, on this thread, started by a
- * read-ahead message when the window has sent one.
+ * read-ahead message when the window has sent one (the latest, when it sent more).
  */
 
 interface WorkerScope {
@@ -19,17 +19,10 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
-/** Rows being read, by database: a read ahead is the one its job takes. */
-const readings = new Map<string, Promise<AnnotationRecord[]>>();
-
-function storedRows(database: string): Promise<AnnotationRecord[]> {
-  let reading = readings.get(database);
-  if (!reading) readings.set(database, (reading = readStoredAnnotations(database)));
-  return reading;
-}
+const readings = new RowReadings(readStoredAnnotations);
 
 async function jobOf(message: ExportJobMessage): Promise<ExportJob> {
-  return fromJobMessage(message, message.database !== null ? await storedRows(message.database) : null);
+  return fromJobMessage(message, message.database !== null ? await readings.rows(message.database) : null);
 }
 
 scope.onmessage = (event) => {
@@ -37,7 +30,7 @@ scope.onmessage = (event) => {
   const message = event.data;
   if ('readAhead' in message) {
     // A failure is reported by the job that awaits this read.
-    storedRows(message.readAhead).catch(() => {});
+    readings.readAhead(message.readAhead).catch(() => {});
     return;
   }
   jobOf(message).then(

@@ -5,7 +5,7 @@ import type { ArticleSummary, CorpusListing } from '../../../shared/model/articl
 import { describeRange } from '../../../shared/anchoring/describe-range';
 import type { AnnotationRecord } from '../../../shared/model/annotation';
 import { AnnotationId, ArticleId, EntityId, EntityTypeId, LegendId } from '../../../shared/model/ids';
-import { gatherExport, type ExportRows } from './gather-export';
+import { gatherExport, readablePaths, readTexts, type ExportRows } from './gather-export';
 
 /** Two articles in the corpus, and a third registered one that is no longer there. */
 const fixture = {
@@ -56,5 +56,14 @@ describe('gatherExport', () => {
   it('refuses to leave the annotations of one entity or of the notebook to the workers: those it filters itself', async () => {
     await expect(gatherExport(client, listing, butAnnotations, { kind: 'entity', entityId: fixture.entities[0]!.id })).rejects.toThrow(/one entity needs the annotations/);
     await expect(gatherExport(client, listing, butAnnotations, { kind: 'notebook' })).rejects.toThrow(/the notebook needs the annotations/);
+  });
+
+  it('takes the texts read ahead (every readable article) instead of asking main, with the same input for every scope', async () => {
+    const ahead = readTexts(client, readablePaths(listing));
+    const asking = createHostClient({ send: async () => ({ ok: false, error: { code: 'internal', message: 'main was asked' } }), listen: () => () => {} });
+    const scopes = [{ kind: 'project' }, { kind: 'articles', paths: [fixture.articles[1]!.path] }, { kind: 'entity', entityId: fixture.entities[0]!.id }, { kind: 'notebook' }] as const;
+    for (const scope of scopes) {
+      expect(await gatherExport(asking, listing, { data }, scope, ahead)).toEqual(await gatherExport(client, listing, { data }, scope));
+    }
   });
 });

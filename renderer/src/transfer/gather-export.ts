@@ -1,5 +1,6 @@
 import { mapLimited } from '../../../shared/async/map-limited';
 import type { HostClient } from '../../../shared/contract/host-client';
+import type { RequestOutput } from '../../../shared/contract/host-contract';
 import { CORPUS_TEXTS_PER_REQUEST } from '../../../shared/contract/host-contract';
 import type { ProjectData } from '../../../shared/export/archive-schema';
 import type { ExportArticle, ExportInput } from '../../../shared/export/export-input';
@@ -24,8 +25,11 @@ export interface GatheredExport {
   missing: string[];
 }
 
+/** What `corpus.readTexts` gives for one article (a `null` text: it could not be read). */
+export type ArticleText = RequestOutput<'corpus.readTexts'>['articles'][number];
+
 /** Reads the texts of `paths` from main, in batches; an article that cannot be read is left out. */
-async function readTexts(client: HostClient, paths: readonly string[]) {
+export async function readTexts(client: HostClient, paths: readonly string[]): Promise<ArticleText[]> {
   const batches: string[][] = [];
   for (let at = 0; at < paths.length; at += CORPUS_TEXTS_PER_REQUEST) batches.push(paths.slice(at, at + CORPUS_TEXTS_PER_REQUEST));
   const read = await mapLimited(batches, READ_CONCURRENCY, async (batch) => {
@@ -45,16 +49,26 @@ export interface ExportRows {
   annotated?: ReadonlySet<string>;
 }
 
+/** The paths of the listing's readable articles, whose texts an export of the whole project reads. */
+export const readablePaths = (listing: CorpusListing): string[] => listing.articles.filter((summary) => summary.readable).map((summary) => summary.path);
+
 /**
  * Builds the input of every export format for `scope`. The project's rows may still be on their
  * way (`rows` a promise): the texts of a scope that does not depend on them are read meanwhile.
  * With rows that leave the annotations to the workers (only for a whole project or chosen
  * articles), the input's annotations are left empty for them: they keep those of its articles.
+ * `allTexts`, when given, are the texts of every readable article of `listing`, read ahead: the
+ * scope's are taken from those instead of being read.
  */
-export async function gatherExport(client: HostClient, listing: CorpusListing, rows: ExportRows | Promise<ExportRows>, scope: ExportScope): Promise<GatheredExport> {
+export async function gatherExport(client: HostClient, listing: CorpusListing, rows: ExportRows | Promise<ExportRows>, scope: ExportScope, allTexts?: Promise<readonly ArticleText[]>): Promise<GatheredExport> {
   const readable = listing.articles.filter((summary) => summary.readable);
   const chosenPaths = scope.kind === 'articles' ? new Set(scope.paths) : null;
-  const early = scope.kind === 'entity' ? null : readTexts(client, scope.kind === 'notebook' ? [] : readable.filter((summary) => !chosenPaths || chosenPaths.has(summary.path)).map((summary) => summary.path));
+  const textsOf = async (paths: readonly string[]): Promise<readonly ArticleText[]> => {
+    if (!allTexts) return readTexts(client, paths);
+    const wanted = new Set(paths);
+    return (await allTexts).filter((content) => wanted.has(content.path));
+  };
+  const early = scope.kind === 'entity' ? null : textsOf(scope.kind === 'notebook' ? [] : readable.filter((summary) => !chosenPaths || chosenPaths.has(summary.path)).map((summary) => summary.path));
   const { data, annotated } = await rows;
   if (annotated && (scope.kind === 'entity' || scope.kind === 'notebook')) throw new Error(`An export of ${scope.kind === 'entity' ? 'one entity' : 'the notebook'} needs the annotations read with the rest of the project`);
   const idByPath = new Map(data.articles.filter((row) => row.path !== '').map((row) => [row.path, row.id]));
@@ -76,7 +90,7 @@ export async function gatherExport(client: HostClient, listing: CorpusListing, r
   }
   if (scope.kind === 'articles') notes = notes.filter((note) => note.kind === 'page' && note.citedArticleIds.some((id) => summaries.some((summary) => idByPath.get(summary.path) === id)));
 
-  const read = await (early ?? readTexts(client, summaries.map((summary) => summary.path)));
+  const read = await (early ?? textsOf(summaries.map((summary) => summary.path)));
   const present = read.flatMap((content): ExportArticle[] =>
     content.text === null || content.meta === null
       ? []

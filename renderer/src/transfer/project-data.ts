@@ -10,6 +10,9 @@ import { WorkbenchDb } from '../db/workbench-db';
  * are not exported, and an import clears the snapshots it could make stale.
  */
 
+/** The tables of the research an export reads and an import writes (not caches, not window state). */
+export const RESEARCH_TABLES = ['articles', 'articleMeta', 'legend', 'entityTypes', 'entities', 'annotationPacks', 'rejectedHits', 'notes'] as const;
+
 /** Every research row of the project, read in one consistent transaction. */
 export async function readProjectData(db: WorkbenchDb): Promise<ProjectData> {
   const { rest, annotations } = await readResearchTables(db, () => allStoredAnnotations(db));
@@ -28,7 +31,7 @@ export async function readProjectDataButAnnotations(db: WorkbenchDb): Promise<{ 
 
 /** The research tables but the annotations, and what `annotations` reads of those, in one transaction. */
 async function readResearchTables<T>(db: WorkbenchDb, annotations: () => Promise<T>): Promise<{ rest: Omit<ProjectData, 'annotations'>; annotations: T }> {
-  return db.transaction('r', [db.articles, db.articleMeta, db.legend, db.entityTypes, db.entities, db.annotationPacks, db.rejectedHits, db.notes], async () => {
+  return db.transaction('r', RESEARCH_TABLES.map((table) => db.table(table)), async () => {
     const [articles, articleMeta, legend, entityTypes, entities, read, rejectedHits, notes] = await Promise.all([
       db.articles.toArray(),
       db.articleMeta.toArray(),
