@@ -91,14 +91,20 @@ const CHUNK = 500;
  * replacer that sorts every object; each distinct key list is sorted once.
  */
 export function canonicalJsonJoined(values: readonly unknown[], separator: string): string {
+  return canonicalJsonPieces(values, separator).join('');
+}
+
+/** {@link canonicalJsonJoined}'s text in pieces, in order: a chunk of values, then a separator, and so on. */
+export function canonicalJsonPieces(values: readonly unknown[], separator: string): string[] {
   const orders: KeyOrders = new Map();
-  const chunks: string[] = [];
+  const pieces: string[] = [];
   for (let from = 0; from < values.length; from += CHUNK) {
     const texts: string[] = [];
     for (const value of values.slice(from, from + CHUNK)) texts.push(JSON.stringify(isCanonical(value) ? value : sortedCopy(value, '', orders)) ?? 'null');
-    chunks.push(texts.join(separator));
+    if (from > 0) pieces.push(separator);
+    pieces.push(texts.join(separator));
   }
-  return chunks.join(separator);
+  return pieces;
 }
 
 /** One value as canonical JSON. */

@@ -29,6 +29,14 @@ describe('a format\'s files as bytes', () => {
     expect(encoded.files.map((file) => file.content.byteOffset)).toEqual([0, 21, 21, 43]);
   });
 
+  it('encodes a text given in pieces one piece after another, to the bytes of the pieces joined', () => {
+    const pieces = ['{"items":[\n', '{"exact":"كاغامي 👍🏽"}', ',\n', '', '{"exact":"Goma"}', '\n]}\n'];
+    const encoded = encodeOutput({ files: [{ name: 'a.jsonld', content: pieces }, { name: 'b.txt', content: 'after' }] });
+    expect(Buffer.from(encoded.files[0]?.content ?? []).equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+    expect(decode(encoded.files[1]?.content ?? new Uint8Array())).toBe('after');
+    expect(decode(encodeOutput({ files: [{ name: 'none', content: [] }] }).files[0]?.content ?? new Uint8Array([1]))).toBe('');
+  });
+
   it('names every buffer to transfer once, and they can be transferred', () => {
     const encoded = encodeOutput({ files: [{ name: 'a', content: 'one' }, { name: 'b', content: 'two' }] });
     const other = encodeOutput({ files: [{ name: 'c', content: 'three' }] });

@@ -1,11 +1,11 @@
 import type { ProjectData } from './archive-schema';
-import { toBratStandoff, type ExportFile } from './brat-standoff';
+import { toBratStandoff } from './brat-standoff';
 import { toConll } from './conll';
 import type { ExportInput } from './export-input';
 import { toMarkdownReport } from './markdown-report';
 import { toMentionsCsv } from './mentions-csv';
-import { toProjectArchive } from './project-archive';
-import { toWebAnnotations } from './web-annotation';
+import { projectArchivePieces } from './project-archive';
+import { webAnnotationPieces } from './web-annotation';
 
 /*
  * The export formats the dialog offers, in the order it lists them: what each is called, what it
@@ -17,10 +17,16 @@ export type ExportFormatId = 'markdown' | 'w3c' | 'brat' | 'csv' | 'conll' | 'ar
 
 export const EXPORT_FORMAT_IDS: readonly ExportFormatId[] = ['markdown', 'w3c', 'brat', 'csv', 'conll', 'archive'];
 
+/** A file a format builds: its text, or its text in pieces to be written one after another. */
+export interface FormatFile {
+  name: string;
+  content: string | readonly string[];
+}
+
 export interface FormatOutput {
   /** A subfolder of the export folder the files go into, or none. */
   subfolder?: string;
-  files: ExportFile[];
+  files: FormatFile[];
 }
 
 export interface FormatOptions {
@@ -53,11 +59,11 @@ export type ExportFormat = InputFormat | DataFormat;
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
   { id: 'markdown', label: 'Markdown report', description: 'articles, highlights, comments and notebook (.md)', writing: 'the Markdown report', reads: 'input', build: (input, o) => ({ files: [{ name: `${o.baseName}-report.md`, content: toMarkdownReport(input) }] }) },
-  { id: 'w3c', label: 'W3C Web Annotations', description: 'JSON-LD annotation collection (.jsonld)', writing: 'W3C annotations', reads: 'input', build: (input, o) => ({ files: [{ name: `${o.baseName}-annotations.jsonld`, content: toWebAnnotations(input) }] }) },
+  { id: 'w3c', label: 'W3C Web Annotations', description: 'JSON-LD annotation collection (.jsonld)', writing: 'W3C annotations', reads: 'input', build: (input, o) => ({ files: [{ name: `${o.baseName}-annotations.jsonld`, content: webAnnotationPieces(input) }] }) },
   { id: 'brat', label: 'brat standoff', description: 'a folder of .txt and .ann files', writing: 'brat standoff', reads: 'input', build: (input, o) => ({ subfolder: `${o.baseName}-brat`, files: toBratStandoff(input) }) },
   { id: 'csv', label: 'Entity mentions CSV', description: 'one row per mention, with context (.csv)', writing: 'the mentions CSV', reads: 'input', build: (input, o) => ({ files: [{ name: `${o.baseName}-mentions.csv`, content: toMentionsCsv(input, { bom: o.csvBom }) }] }) },
   { id: 'conll', label: 'CoNLL (BIO)', description: 'token and entity label per line (.conll)', writing: 'CoNLL', reads: 'input', build: (input, o) => ({ files: [{ name: `${o.baseName}-entities.conll`, content: toConll(input) }] }) },
-  { id: 'archive', label: 'Project archive', description: 'the whole project, to import again (.json)', writing: 'the project archive', reads: 'data', build: (data, o) => ({ files: [{ name: `${o.baseName}-archive.json`, content: toProjectArchive(data) }] }) },
+  { id: 'archive', label: 'Project archive', description: 'the whole project, to import again (.json)', writing: 'the project archive', reads: 'data', build: (data, o) => ({ files: [{ name: `${o.baseName}-archive.json`, content: projectArchivePieces(data) }] }) },
 ];
 
 /** The format of `id` (every id has one). */

@@ -133,7 +133,7 @@ function runtime(start: StartExportWorker, cores = 2): ExportRuntime & { warning
 function expectedFiles(id: ExportFormatId): Map<string, string> {
   const format = exportFormat(id);
   const output = format.reads === 'input' ? format.build(prepareExport(input), { baseName: 'corpus', csvBom: false }) : format.build(data, { baseName: 'corpus', csvBom: false });
-  return new Map(output.files.map((file) => [output.subfolder ? `${output.subfolder}/${file.name}` : file.name, file.content]));
+  return new Map(output.files.map((file) => [output.subfolder ? `${output.subfolder}/${file.name}` : file.name, typeof file.content === 'string' ? file.content : file.content.join('')]));
 }
 
 const options = { input, data, baseName: 'corpus', formats: EXPORT_FORMAT_IDS, csvBom: false, overwrite: false };
