@@ -2,15 +2,16 @@ import { EXPORT_FORMATS, type ExportFormatId } from './export-formats';
 
 /*
  * Which export worker builds which formats. The formats are split so that the workers finish
- * together: by each format's measured cost (`npm run bench`, BENCH_ONLY=export: the serialisers of
- * 50,000 annotations over 1,000 articles, Node, ms), plus what every worker pays once: starting
- * and receiving its copy of the input, and the preparation the input formats share.
+ * together: by each format's measured cost (`npm run bench`, BENCH_ONLY=export: the time each took
+ * to build in the app's export workers, in Chromium, for 50,000 annotations over 1,000 articles,
+ * ms), plus what every worker pays once: starting and receiving its copy of the input, and the
+ * preparation the input formats share.
  */
 
-/** Milliseconds of CPU each format took to build in the bench (medians of 5); only their ratios matter. */
-export const FORMAT_COST: Readonly<Record<ExportFormatId, number>> = { markdown: 250, w3c: 472, brat: 189, csv: 119, conll: 435, archive: 369 };
+/** Milliseconds each format took to build in the app's workers in the bench; only their ratios matter. */
+export const FORMAT_COST: Readonly<Record<ExportFormatId, number>> = { markdown: 206, w3c: 806, brat: 239, csv: 98, conll: 569, archive: 734 };
 /** The preparation (lookups, text order, offsets) a worker makes once if it builds any input format. */
-export const PREPARE_COST = 69;
+export const PREPARE_COST = 75;
 
 /**
  * The order a worker builds its formats in: the slowest to write first. Each format is written as
