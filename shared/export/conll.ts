@@ -1,4 +1,5 @@
 import { bratTypeName } from './brat-standoff';
+import { joinedPieces } from './text-pieces';
 import type { ExportIndex, ExportInput } from './export-input';
 import { preparationOf, type PreparedArticle } from './prepared-export';
 
@@ -126,6 +127,11 @@ function documentLines(prepared: PreparedArticle, spans: readonly Span[], out: s
 
 /** Serialises the mentions of `input` as CoNLL token/BIO-label columns, articles in path order. */
 export function toConll(input: ExportInput, options: ConllOptions = {}): string {
+  return conllPieces(input, options).join('');
+}
+
+/** {@link toConll}'s text in pieces, in order (an article each), for the export to encode without joining them. */
+export function conllPieces(input: ExportInput, options: ConllOptions = {}): string[] {
   const { index, articles } = preparationOf(input);
   const sentences = new Intl.Segmenter(options.locale, { granularity: 'sentence' });
   const words = new Intl.Segmenter(options.locale, { granularity: 'word' });
@@ -145,5 +151,5 @@ export function toConll(input: ExportInput, options: ConllOptions = {}): string 
     documentLines(article, mentionSpans(article, index, labelOfType), out, sentences, words);
     lines.push(out.join('\n'));
   }
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  return lines.length > 0 ? joinedPieces(lines, '\n', '\n') : [];
 }

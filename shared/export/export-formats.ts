@@ -1,8 +1,8 @@
 import type { ProjectData } from './archive-schema';
 import { toBratStandoff } from './brat-standoff';
-import { toConll } from './conll';
+import { conllPieces } from './conll';
 import type { ExportInput } from './export-input';
-import { toMarkdownReport } from './markdown-report';
+import { markdownReportPieces } from './markdown-report';
 import { toMentionsCsv } from './mentions-csv';
 import { projectArchivePieces } from './project-archive';
 import { webAnnotationPieces } from './web-annotation';
@@ -58,11 +58,11 @@ export interface DataFormat extends FormatNames {
 export type ExportFormat = InputFormat | DataFormat;
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
-  { id: 'markdown', label: 'Markdown report', description: 'articles, highlights, comments and notebook (.md)', writing: 'the Markdown report', reads: 'input', build: (input, o) => ({ files: [{ name: `${o.baseName}-report.md`, content: toMarkdownReport(input) }] }) },
+  { id: 'markdown', label: 'Markdown report', description: 'articles, highlights, comments and notebook (.md)', writing: 'the Markdown report', reads: 'input', build: (input, o) => ({ files: [{ name: `${o.baseName}-report.md`, content: markdownReportPieces(input) }] }) },
   { id: 'w3c', label: 'W3C Web Annotations', description: 'JSON-LD annotation collection (.jsonld)', writing: 'W3C annotations', reads: 'input', build: (input, o) => ({ files: [{ name: `${o.baseName}-annotations.jsonld`, content: webAnnotationPieces(input) }] }) },
   { id: 'brat', label: 'brat standoff', description: 'a folder of .txt and .ann files', writing: 'brat standoff', reads: 'input', build: (input, o) => ({ subfolder: `${o.baseName}-brat`, files: toBratStandoff(input) }) },
   { id: 'csv', label: 'Entity mentions CSV', description: 'one row per mention, with context (.csv)', writing: 'the mentions CSV', reads: 'input', build: (input, o) => ({ files: [{ name: `${o.baseName}-mentions.csv`, content: toMentionsCsv(input, { bom: o.csvBom }) }] }) },
-  { id: 'conll', label: 'CoNLL (BIO)', description: 'token and entity label per line (.conll)', writing: 'CoNLL', reads: 'input', build: (input, o) => ({ files: [{ name: `${o.baseName}-entities.conll`, content: toConll(input) }] }) },
+  { id: 'conll', label: 'CoNLL (BIO)', description: 'token and entity label per line (.conll)', writing: 'CoNLL', reads: 'input', build: (input, o) => ({ files: [{ name: `${o.baseName}-entities.conll`, content: conllPieces(input) }] }) },
   { id: 'archive', label: 'Project archive', description: 'the whole project, to import again (.json)', writing: 'the project archive', reads: 'data', build: (data, o) => ({ files: [{ name: `${o.baseName}-archive.json`, content: projectArchivePieces(data) }] }) },
 ];
 

@@ -4,6 +4,7 @@ import { compareStrings, describeAnnotation, type ExportArticle, type ExportInde
 import { preparationOf, type PreparedArticle } from './prepared-export';
 import { lexicalToMarkdown, type NoteMarkdownContext } from './lexical-markdown';
 import { blockQuote, escapeMarkdownInline, escapeMarkdownText, linkDestination } from './markdown-text';
+import { joinedPieces } from './text-pieces';
 
 /*
  * The Markdown report: YAML front matter, then one section per article (its metadata, then its
@@ -136,6 +137,11 @@ export function notebookPages(notes: readonly NoteRecord[]): NoteRecord[] {
 
 /** Serialises `input` as a Markdown report (UTF-8 text, `\n` line ends, ending with one newline). */
 export function toMarkdownReport(input: ExportInput, options: MarkdownReportOptions = {}): string {
+  return markdownReportPieces(input, options).join('');
+}
+
+/** {@link toMarkdownReport}'s text in pieces, in order (a section each), for the export to encode without joining them. */
+export function markdownReportPieces(input: ExportInput, options: MarkdownReportOptions = {}): string[] {
   const { index, articles } = preparationOf(input);
   const pages = notebookPages(input.notes);
   const articleById = new Map<string, ExportArticle>(input.articles.map((article) => [article.id, article]));
@@ -163,5 +169,5 @@ export function toMarkdownReport(input: ExportInput, options: MarkdownReportOpti
   const attributions = new AttributionStarts(index);
   if (articles.length > 0) blocks.push(...articles.map((article) => articleSection(article, index, notesByTarget, context, attributions)));
   if (pages.length > 0) blocks.push(notebookSection(pages, context));
-  return `${blocks.join('\n\n')}\n`;
+  return joinedPieces(blocks, '\n\n', '\n');
 }
