@@ -1,4 +1,5 @@
 import { compareStrings } from './export-input';
+import { joinedPieces } from './text-pieces';
 
 /*
  * JSON with object keys in code-unit order at every depth, so that key order never depends on who
@@ -97,14 +98,13 @@ export function canonicalJsonJoined(values: readonly unknown[], separator: strin
 /** {@link canonicalJsonJoined}'s text in pieces, in order: a chunk of values, then a separator, and so on. */
 export function canonicalJsonPieces(values: readonly unknown[], separator: string): string[] {
   const orders: KeyOrders = new Map();
-  const pieces: string[] = [];
+  const chunks: string[] = [];
   for (let from = 0; from < values.length; from += CHUNK) {
     const texts: string[] = [];
     for (const value of values.slice(from, from + CHUNK)) texts.push(JSON.stringify(isCanonical(value) ? value : sortedCopy(value, '', orders)) ?? 'null');
-    if (from > 0) pieces.push(separator);
-    pieces.push(texts.join(separator));
+    chunks.push(texts.join(separator));
   }
-  return pieces;
+  return joinedPieces(chunks, separator);
 }
 
 /** One value as canonical JSON. */

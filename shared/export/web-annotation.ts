@@ -5,6 +5,7 @@ import type { ExportIndex, ExportInput, PlacedAnnotation } from './export-input'
 import { preparationOf } from './prepared-export';
 import { isoTimestamp } from './iso-timestamp';
 import { uuidIri } from './stable-uuid';
+import { joinedPieces } from './text-pieces';
 
 /*
  * W3C Web Annotation Data Model (https://www.w3.org/TR/annotation-model/) as JSON-LD: one
@@ -147,7 +148,7 @@ export function webAnnotationPieces(input: ExportInput, options: WebAnnotationOp
     const items: string[] = [];
     for (const place of placed) items.push(annotationJson(place.record, sourceJson, place, converter, bodyTexts));
     for (const record of orphans) items.push(annotationJson(record, sourceJson, null, converter, bodyTexts));
-    if (items.length > 0) chunks.push(chunks.length > 0 ? ITEM_SEPARATOR : '', items.join(ITEM_SEPARATOR));
+    if (items.length > 0) chunks.push(items.join(ITEM_SEPARATOR));
     total += items.length;
   }
   const label = options.label ?? `${input.projectName} — annotations`;
@@ -165,5 +166,5 @@ export function webAnnotationPieces(input: ExportInput, options: WebAnnotationOp
   ];
   const head = `${header.join('\n')}\n`;
   if (total === 0) return [`${head}    "items": []\n  }\n}\n`];
-  return [`${head}    "items": [\n      `, ...chunks, '\n    ]\n  }\n}\n'];
+  return [`${head}    "items": [\n      `, ...joinedPieces(chunks, ITEM_SEPARATOR, '\n    ]\n  }\n}\n')];
 }
