@@ -66,7 +66,6 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
   useEffect(() => {
     const workers = warm.current;
     if (!listing || !workers) return;
-    performance.mark('export-prefetch');
     const read = prefetchExport(client, db, listing, workers, exportWorkersHere());
     prefetch.current = read;
     return () => {

@@ -20,16 +20,12 @@ import { readProjectDataButAnnotations, RESEARCH_TABLES } from './project-data';
  */
 
 export interface ExportPrefetch {
-  /** The listing whose texts were read. */
-  readonly listing: CorpusListing;
   /** The workers that were asked to read the annotations. */
   readonly workers: WarmWorkers;
   readonly rows: Promise<ExportRows>;
   /** The texts of every readable article of `listing`. */
   readonly texts: Promise<ArticleText[]>;
-  /** Whether nothing read has changed since the reads began. */
-  fresh(): boolean;
-  /** Whether an export of `listing` may use what was read: it is fresh, and was read for that listing. */
+  /** Whether an export of `listing` may use what was read: nothing read has changed since the reads began, and they were for that listing. */
   usableFor(listing: CorpusListing): boolean;
   /** Stops watching for changes. */
   dispose(): void;
@@ -48,6 +44,7 @@ export function prefetchExport(client: HostClient, db: WorkbenchDb, listing: Cor
     if (touchesResearch(parts, db.name)) fresh = false;
   };
   Dexie.on('storagemutated', onWrite);
+  performance.mark('export-prefetch');
   workers.readAhead(db.name, workerCount);
   const rows = readProjectDataButAnnotations(db);
   const texts = readTexts(client, readablePaths(listing));
@@ -55,11 +52,9 @@ export function prefetchExport(client: HostClient, db: WorkbenchDb, listing: Cor
   rows.then(() => performance.mark('export-prefetched-rows'), () => {});
   texts.then(() => performance.mark('export-prefetched-texts'), () => {});
   return {
-    listing,
     workers,
     rows,
     texts,
-    fresh: () => fresh,
     usableFor: (current) => fresh && current === listing,
     dispose: () => Dexie.on('storagemutated').unsubscribe(onWrite),
   };
