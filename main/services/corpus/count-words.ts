@@ -1,3 +1,5 @@
+import { COUNT_WORDS_WASM_BASE64 } from './count-words-wasm';
+
 /**
  * An article's word count, as the library lists it.
  *
@@ -87,3 +89,49 @@ export function countWords(text: string): number {
   }
   return count;
 }
+
+/** What count-words.wat exports. */
+interface WordCounter {
+  memory: WebAssembly.Memory;
+  /** The words of the UTF-8 text in memory from byte `from` up to `end`. */
+  count(from: number, end: number): number;
+}
+
+/** Where the text goes in the counter's memory: after the kinds of the 128 ASCII characters. */
+const TEXT_AT = 128;
+let counter: WordCounter | undefined;
+
+/**
+ * The WebAssembly word counter of this thread, made on first use. Its kinds, as count-words.wat
+ * takes them: 0 other, 1 letter or digit, 2 joiner, 3 mark.
+ */
+function wordCounter(): WordCounter {
+  if (counter) return counter;
+  const watKind = (kind: number): number => (kind === START ? 1 : kind === JOINER ? 2 : kind === MARK ? 3 : 0);
+  const module = new WebAssembly.Module(Uint8Array.from(atob(COUNT_WORDS_WASM_BASE64), (char) => char.charCodeAt(0)));
+  const instance = new WebAssembly.Instance(module, { words: { classify: (point: number) => watKind(kindOf(point)) } });
+  const made = instance.exports as unknown as WordCounter;
+  const asciiKinds = new Uint8Array(made.memory.buffer, 0, TEXT_AT);
+  for (let unit = 0; unit < TEXT_AT; unit++) asciiKinds[unit] = watKind(bmpKinds[unit] as number);
+  counter = made;
+  return made;
+}
+
+/**
+ * `countWords` of the text that `bytes` encode, counted on the bytes without decoding them:
+ * `bytes` must be valid UTF-8 (as `isUtf8` checks), without a BOM. Line breaks may be CRLF, CR or
+ * LF: they all end a word, so the count is that of the text with its line endings normalised.
+ *
+ * It runs in WebAssembly (count-words.wat), sixteen ASCII bytes at a time: a listing counts the
+ * words of every article, and here JavaScript took 3–5 ns a byte, a third of a cold listing's CPU,
+ * where this takes 0.5–0.8 ns.
+ */
+export function countWordsInUtf8(bytes: Uint8Array): number {
+  const { memory, count } = wordCounter();
+  const end = TEXT_AT + bytes.length;
+  if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / WASM_PAGE));
+  new Uint8Array(memory.buffer, TEXT_AT, bytes.length).set(bytes);
+  return count(TEXT_AT, end);
+}
+
+const WASM_PAGE = 64 * 1024;
