@@ -3,7 +3,7 @@ import type { ArticleSummary } from '../../../shared/model/article';
 import { createMentionMatcher, type MentionMatcher } from '../../../shared/search/mention-matcher';
 import { packHits, type PackedHits } from './mention-hit-packing';
 import { boilerplateLines, DEFAULT_CONTEXT_CHARS, hitsIn, type MentionQuery } from './mention-hits';
-import { readArticleFileSync } from './read-article-file';
+import { summariseArticleFileSync } from './read-article-file';
 import { readForSearchSync, type SearchTarget } from './search-text-reader';
 import type { MentionHit } from '../../../shared/model/mention';
 
@@ -13,10 +13,13 @@ export interface FileToList {
   relativePath: string;
 }
 
-/** An article as listed, with the lines a search skips by default (see `SearchTarget`). */
+/**
+ * An article as listed, with the lines a search skips by default (see `SearchTarget`) when the
+ * listing worked them out; without them, the first search does.
+ */
 export interface ListedArticle {
   summary: ArticleSummary;
-  boilerplate: number[];
+  boilerplate?: number[];
 }
 
 /** The work a corpus worker thread does, a batch of articles at a time. */
@@ -65,8 +68,8 @@ export function createCorpusTaskRunner(): (task: CorpusTask) => CorpusTaskResult
       return {
         kind: 'summarise',
         articles: task.files.map((file) => {
-          const { summary, lines } = readArticleFileSync(file.absolutePath, file.relativePath);
-          return { summary, boilerplate: boilerplateLines(lines) };
+          const { summary, lines } = summariseArticleFileSync(file.absolutePath, file.relativePath);
+          return lines ? { summary, boilerplate: boilerplateLines(lines) } : { summary };
         }),
       };
     }

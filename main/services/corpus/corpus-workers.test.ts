@@ -31,8 +31,12 @@ describe('createCorpusWorkers without a worker script (as in unit tests)', () =>
     const summaries = listed.map((article) => article.summary);
     const oneByOne = await Promise.all(files.map((file) => readArticleFile(file.absolutePath, file.relativePath)));
     expect(summaries).toEqual(oneByOne.map((content) => content.summary));
-    expect(listed.map((article) => article.boilerplate)).toEqual(oneByOne.map((content) => boilerplateLines(content.lines)));
-    expect(listed[1]?.boilerplate).toEqual([9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21]);
+    // Plain UTF-8 text is summarised without working out its lines (the first search does);
+    // Markdown and HTML are parsed whole, and their boilerplate lines come with them.
+    expect(listed.map((article) => article.boilerplate !== undefined)).toEqual([false, false, false, true, true, true, true]);
+    listed.forEach((article, i) => {
+      if (article.boilerplate) expect(article.boilerplate).toEqual(boilerplateLines(oneByOne[i]?.lines ?? []));
+    });
     expect(summaries.map((summary) => [summary.path, summary.readable])).toEqual(NAMES.map((name) => [name, name !== 'gone.txt']));
     expect(workers.threads).toBe(0);
   });

@@ -46,12 +46,27 @@ const AGENCY_DATELINE = new RegExp(
  * The title falls back to the first sentence of the first paragraph, shortened to ~90 characters.
  */
 export function deriveMetadata(text: string, lines: readonly LineInfo[], titleHint?: string): DerivedMetadata {
-  const content = new ContentLines(text, lines);
+  return derive(new ContentLines(text, lines), findSourceLine(text, lines), titleHint);
+}
+
+/**
+ * `deriveMetadata` of a whole plain-text article (no title hint) from its first lines alone, or
+ * null when they are not enough. `head` is the article's first lines, whole, and `lines` their
+ * records as the whole article's would be; the article has no "Source: …" line (the caller has
+ * made sure). The metadata is that of the whole article whenever it is found without looking past
+ * the head's last line: every line it reads is then the same in both.
+ */
+export function deriveMetadataFromHead(head: string, lines: readonly LineInfo[]): DerivedMetadata | null {
+  const content = new ContentLines(head, lines);
+  const meta = derive(content, undefined, undefined);
+  return content.exhausted ? null : meta;
+}
+
+function derive(content: ContentLines, sourceLine: ContentLine | undefined, titleHint: string | undefined): DerivedMetadata {
   const header = content.first(HEADER_LINES);
   const bylineLine = header.find((line) => BYLINE_START.test(line.raw) && parseByline(line.text) !== null);
   const byline = bylineLine ? parseByline(bylineLine.text) : null;
   const publishedLine = header.find((line) => PUBLISHED_START.test(line.raw) && PUBLISHED.test(line.text) && words(line.text) <= 12);
-  const sourceLine = findSourceLine(text, lines);
   const isNote = (line: ContentLine): boolean => line === bylineLine || line === publishedLine || line.index === sourceLine?.index;
 
   const first = content.at(0);
@@ -101,6 +116,8 @@ export class ContentLines {
   /** Where the next line to look at starts in the text, and its line number. */
   private next = 0;
   private lineNumber = 0;
+  /** True once a line past the last was asked for: everything after the text might have mattered. */
+  exhausted = false;
 
   constructor(
     private readonly text: string,
@@ -118,6 +135,7 @@ export class ContentLines {
       this.next = end + 1;
       this.lineNumber += 1;
     }
+    if (this.read.length <= k) this.exhausted = true;
     return this.read[k];
   }
 

@@ -10,7 +10,7 @@ import type { SearchTarget } from './search-text-reader';
 export interface ListedArticles {
   /** One per scanned file, in the scan's order. */
   summaries: ArticleSummary[];
-  /** The boilerplate lines of the articles read now (not of cached ones), for later searches. */
+  /** The boilerplate lines of the articles read now and fully parsed (not of cached ones), for later searches. */
   boilerplate: SearchTarget[];
   fromCache: number;
 }
@@ -55,7 +55,7 @@ export async function listArticles(files: readonly ScannedFile[], cache: Listing
     if (!article) return;
     summaries[index] = article.summary;
     const { path, size, modifiedMs, readable } = article.summary;
-    if (readable) boilerplate.push({ path, size, modifiedMs, boilerplate: article.boilerplate });
+    if (readable && article.boilerplate) boilerplate.push({ path, size, modifiedMs, boilerplate: article.boilerplate });
   });
   return { summaries, boilerplate, fromCache };
 }

@@ -2,9 +2,10 @@ import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import type { ArticleContent, ArticleFormat, ArticleSummary, ArticleWarning } from '../../../shared/model/article';
+import type { ArticleContent, ArticleFormat, ArticleSummary, ArticleWarning, LineInfo } from '../../../shared/model/article';
 import { hasUtf8Bom } from './decode-article-bytes';
 import { formatFromPath, parseArticle, type ParsedArticle } from './parse-article';
+import { quickTextSummary } from './quick-summary';
 import { describeError } from './scan-folder';
 
 /** Files above this are listed with a warning and never read (the text would not be usable). */
@@ -32,7 +33,25 @@ export async function readArticleFile(absolutePath: string, relativePath: string
  * hashed, and 10,000 fresh buffers (78 MB) were a good part of a cold listing's garbage.
  */
 export function readArticleFileSync(absolutePath: string, relativePath: string): ArticleContent {
-  const read = new ArticleRead(relativePath);
+  return readSyncWith(new ArticleRead(relativePath), absolutePath, (read, bytes) => read.parsed(bytes));
+}
+
+/** An article as a listing needs it: its summary, and its lines when they were worked out. */
+export interface ListedSummary {
+  summary: ArticleSummary;
+  /** The canonical text's lines; absent when the summary was made without them (`quickTextSummary`). */
+  lines?: LineInfo[];
+}
+
+/**
+ * The summary `readArticleFileSync` would give, with blocking reads, for listings: plain-text
+ * files take `quickTextSummary` where it can answer, so their text is not analysed line by line.
+ */
+export function summariseArticleFileSync(absolutePath: string, relativePath: string): ListedSummary {
+  return readSyncWith(new ArticleRead(relativePath), absolutePath, (read, bytes) => read.summarised(bytes));
+}
+
+function readSyncWith<T extends ListedSummary>(read: ArticleRead, absolutePath: string, use: (read: ArticleRead, bytes: Uint8Array) => T): T | ArticleContent {
   let fd: number;
   try {
     fd = openSync(absolutePath, 'r');
@@ -48,7 +67,7 @@ export function readArticleFileSync(absolutePath: string, relativePath: string):
   }
   try {
     const info = fstatSync(fd);
-    return read.sized(info.size, info.mtimeMs) ?? read.parsed(readOpenFile(fd, info.size));
+    return read.sized(info.size, info.mtimeMs) ?? use(read, readOpenFile(fd, info.size));
   } catch (error) {
     return read.failed(error);
   } finally {
@@ -91,6 +110,16 @@ class ArticleRead {
     if (size <= MAX_ARTICLE_BYTES) return null;
     const megabytes = (size / 1024 / 1024).toFixed(1);
     return this.unreadable({ code: 'too-large', message: `File is ${megabytes} MB, over the 10 MB limit: not opened` });
+  }
+
+  /** The summary alone, made quickly where `quickTextSummary` can; else as `parsed` makes it. */
+  summarised(bytes: Uint8Array): ListedSummary {
+    const format = formatFromPath(this.relativePath) ?? 'text';
+    const quick = format === 'text' ? quickTextSummary(bytes) : null;
+    if (!quick) return this.parsed(bytes);
+    return {
+      summary: { path: this.relativePath, format, size: this.size, modifiedMs: this.modifiedMs, ...quick, warnings: [], readable: true },
+    };
   }
 
   parsed(bytes: Uint8Array): ArticleContent {
