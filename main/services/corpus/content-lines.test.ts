@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LineInfo } from '../../../shared/model/article';
 import { ContentLines, findSourceLine } from './derive-metadata';
+import { seededLcg } from '../../../test-support/seeded-lcg';
 
 /**
  * The eager definitions the lazy readers replace: every line of `text.split('\n')` that is not
@@ -31,17 +32,9 @@ const KINDS: LineInfo[] = [
   { kind: 'blank', boilerplate: false },
 ];
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 describe('the lazy content-line readers of deriveMetadata', () => {
   it('agree with splitting and filtering every line, on random articles', () => {
-    const random = seeded(42);
+    const random = seededLcg(42);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
     for (let run = 0; run < 3_000; run++) {
       const count = Math.floor(random() * 12);

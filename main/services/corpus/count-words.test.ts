@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { countWords, countWordsInUtf8, WORD_DEFINITION } from './count-words';
+import { seededLcg } from '../../../test-support/seeded-lcg';
 
 const corpusText = (name: string): string => readFileSync(new URL(`../../../corpus/${name}`, import.meta.url), 'utf8');
 
@@ -16,15 +17,6 @@ const PIECES = [
   'مرحبا', 'שלום', '中文', 'ไทย', '٣٤', 'Ⅻ', '①', 'ǅ', 'ﬁ', 'İ', 'ß', 'Σς', 'ـ',
   'Congo', "Congo's", 'de-escalate', 'l’on', 'U.S.', '06:00', '1,000.5', '#tag', '@user', 'x\u0301-y',
 ];
-
-/** A seeded generator (numerical recipes LCG), so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 function randomText(random: () => number, maxPieces = 40): string {
   let text = '';
@@ -66,7 +58,7 @@ describe('countWords', () => {
   });
 
   it('agrees with the definition on 20,000 random strings of awkward pieces', () => {
-    const random = seeded(20261122);
+    const random = seededLcg(20261122);
     for (let run = 0; run < 20_000; run++) {
       const text = randomText(random);
       expect(countWords(text), JSON.stringify(text)).toBe(byDefinition(text));
@@ -74,7 +66,7 @@ describe('countWords', () => {
   });
 
   it('agrees with the definition on random code units, surrogates and all', () => {
-    const random = seeded(7);
+    const random = seededLcg(7);
     for (let run = 0; run < 2_000; run++) {
       const units = Array.from({ length: Math.floor(random() * 30) }, () => (random() < 0.5 ? Math.floor(random() * 0x10000) : Math.floor(random() * 0x300)));
       const text = String.fromCharCode(...units);
@@ -122,7 +114,7 @@ describe('countWordsInUtf8 (WebAssembly, on the bytes)', () => {
   });
 
   it('agrees with countWords on 20,000 random strings of awkward pieces, short and long', () => {
-    const random = seeded(20261123);
+    const random = seededLcg(20261123);
     for (let run = 0; run < 20_000; run++) {
       const text = randomText(random, run % 2 === 0 ? 40 : 300);
       const [onBytes, onText] = both(text);
@@ -131,7 +123,7 @@ describe('countWordsInUtf8 (WebAssembly, on the bytes)', () => {
   });
 
   it('agrees with countWords on random code units, mostly ASCII or not', () => {
-    const random = seeded(11);
+    const random = seededLcg(11);
     for (let run = 0; run < 4_000; run++) {
       const asciiShare = run % 3 === 0 ? 0.98 : 0.5;
       const units = Array.from({ length: Math.floor(random() * 120) }, () => (random() < asciiShare ? Math.floor(random() * 0x80) : Math.floor(random() * 0x10000)));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CROSS_LINK, detectBoilerplate, FURNITURE, isSingleLineBoilerplate, isStampLine, STAMP } from './detect-boilerplate';
+import { seededLcg } from '../../../test-support/seeded-lcg';
 
 const corpusLines = (name: string): string[] =>
   readFileSync(new URL(`../../../corpus/${name}`, import.meta.url), 'utf8').split('\n');
@@ -128,16 +129,8 @@ describe('the pre-checks on raw lines', () => {
     '5', 'hours', 'ago', '26', 'March', '2025-03-26', '26.03.2025', 'pm', 'text', 'Kagame'];
   const SPACES = [' ', '  ', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff'];
 
-  function seeded(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-      return state / 2 ** 32;
-    };
-  }
-
   it('refuse no line that the rules would mark, on random short lines', () => {
-    const random = seeded(2026);
+    const random = seededLcg(2026);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
     let marked = 0;
     for (let run = 0; run < 20_000; run++) {

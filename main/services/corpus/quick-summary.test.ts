@@ -9,6 +9,7 @@ import { generateArticles } from '../../../scripts/bench-corpus/generate-corpus'
 import { parseArticle } from './parse-article';
 import { mayHaveSourceLine, quickTextSummary } from './quick-summary';
 import { readArticleFileSync, summariseArticleFileSync } from './read-article-file';
+import { seededLcg } from '../../../test-support/seeded-lcg';
 
 const SAMPLES = ['000_f9a0009864046443.txt', '001_49124f787c8de1cf.txt', '002_5c9336af2132081a.txt'];
 const sampleText = (name: string): string => readFileSync(new URL(`../../../corpus/${name}`, import.meta.url), 'utf8');
@@ -54,15 +55,6 @@ const LINES = [
   'It is a resource: the colon after it makes this line a candidate.',
 ];
 
-/** A seeded generator (numerical recipes LCG), so a failure can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 describe('quickTextSummary', () => {
   it('gives what a full parse gives, for the sample articles', () => {
     for (const name of SAMPLES) {
@@ -72,7 +64,7 @@ describe('quickTextSummary', () => {
   });
 
   it('gives what a full parse gives, or nothing, for 5,000 random articles of awkward lines', () => {
-    const random = seeded(20261122);
+    const random = seededLcg(20261122);
     let answered = 0;
     for (let run = 0; run < 5_000; run++) {
       const lines = Array.from({ length: 1 + Math.floor(random() * 30) }, () => LINES[Math.floor(random() * LINES.length)] ?? '');
@@ -90,7 +82,7 @@ describe('quickTextSummary', () => {
   it('gives what a full parse gives, or nothing, for 5,000 random articles that start with short lines', () => {
     // Headlines, subheadings, boilerplate and blank lines first: the metadata is looked for far down.
     const short = LINES.filter((line) => line.length < 40);
-    const random = seeded(7);
+    const random = seededLcg(7);
     let answered = 0;
     for (let run = 0; run < 5_000; run++) {
       const pick = (pool: readonly string[]): string => pool[Math.floor(random() * pool.length)] ?? '';
