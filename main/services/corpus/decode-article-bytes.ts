@@ -44,7 +44,7 @@ export function decodeArticleBytes(bytes: Uint8Array): DecodedArticle {
     return { text: '', encoding: 'utf-8', warnings: [{ code: 'empty', message: 'The file is empty (0 bytes)' }] };
   }
   const utf16 = utf16FromBom(bytes);
-  if (utf16 === null && bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+  if (utf16 === null && hasNulNearStart(bytes)) {
     return {
       text: null,
       encoding: 'binary',
@@ -63,6 +63,16 @@ export function decodeArticleBytes(bytes: Uint8Array): DecodedArticle {
   return decoded.text.includes('\r') ? { ...decoded, text: decoded.text.replace(/\r\n?/g, '\n') } : decoded;
 }
 
+/** Whether `bytes` hold a NUL byte within their first 8 KB: without a UTF-16 BOM, not text. */
+export function hasNulNearStart(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+}
+
+/** The text of UTF-8 `bytes` (Node's decoder: an invalid sequence becomes U+FFFD). */
+export function utf8Text(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
 function utf16FromBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
@@ -78,7 +88,7 @@ function decodeUnmarked(bytes: Uint8Array): DecodedArticle & { text: string } {
   // the same text (TextDecoder also drops a leading BOM).
   if (isUtf8(bytes)) {
     const utf8 = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
-    return { text: Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength).toString('utf8'), encoding: 'utf-8', warnings: [] };
+    return { text: utf8Text(utf8), encoding: 'utf-8', warnings: [] };
   }
   const lossyUtf8 = (): { text: string; encoding: string; warnings: ArticleWarning[] } => ({
     text: new TextDecoder('utf-8').decode(bytes),

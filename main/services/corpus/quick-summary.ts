@@ -1,9 +1,9 @@
-import { Buffer, isUtf8 } from 'node:buffer';
+import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
 import type { DerivedMetadata } from '../../../shared/model/article';
 import { toCanonicalText } from './canonical-text';
 import { countWordsInUtf8 } from './count-words';
-import { hasUtf8Bom } from './decode-article-bytes';
+import { hasNulNearStart, hasUtf8Bom, utf8Text } from './decode-article-bytes';
 import { deriveMetadata, deriveMetadataFromHead } from './derive-metadata';
 
 /** What a listing needs of an article besides its file's name, size and date. */
@@ -18,8 +18,6 @@ export interface QuickSummary {
  * metadata (title, byline, dateline) is in the first six lines that are not boilerplate.
  */
 const HEAD_LINES = 10;
-/** Where `decodeArticleBytes` looks for NUL bytes (see `BINARY_SNIFF_BYTES` there). */
-const BINARY_SNIFF_BYTES = 8 * 1024;
 const LF = 0x0a;
 const CR = 0x0d;
 const COLON = 0x3a;
@@ -37,7 +35,7 @@ const COLON = 0x3a;
  */
 export function quickTextSummary(bytes: Uint8Array): QuickSummary | null {
   const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
-  if (body.length === 0 || body.includes(CR) || bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0) || !isUtf8(bytes)) return null;
+  if (body.length === 0 || body.includes(CR) || hasNulNearStart(bytes) || !isUtf8(bytes)) return null;
   if (mayHaveSourceLine(body)) return null;
   const wordCount = countWordsInUtf8(body);
   // No word: perhaps only white space, which a full parse reports as empty.
@@ -110,8 +108,4 @@ function endsWithOurce(body: Uint8Array, last: number): boolean {
     if (((body[last - 4 + k] as number) | 0x20) !== word.charCodeAt(k)) return false;
   }
   return true;
-}
-
-function utf8Text(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
