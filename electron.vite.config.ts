@@ -12,6 +12,7 @@ export default defineConfig({
           serve: resolve('main/browser-mode/serve.ts'),
           // Its own file, so the corpus service can start it in worker threads.
           'corpus-worker': resolve('main/services/corpus/corpus-worker.ts'),
+          'export-thread': resolve('main/services/exports/export-thread.ts'),
         },
       },
     },

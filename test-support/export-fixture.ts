@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ProjectData } from '../shared/export/archive-schema';
 import { describeRange } from '../shared/anchoring/describe-range';
 import { codePointLength } from '../shared/anchoring/code-points';
 import type { AnnotationRecord, Entity, EntityType, LegendEntry } from '../shared/model/annotation';
@@ -153,4 +155,30 @@ export const notes: NoteRecord[] = [
 /** The whole fixture as exporters take it. */
 export function exportInput(overrides: Partial<ExportInput> = {}): ExportInput {
   return { projectName: 'corpus', articles, annotations: [...annotations, orphan], legend, entities, entityTypes, notes, ...overrides };
+}
+
+/**
+ * The fixture as a project's rows (what the renderer sends main for an export): every article
+ * registered at its path, the first one's metadata corrected as `articles` shows it.
+ */
+export function projectData(): ProjectData {
+  const first = articles[0]!;
+  return {
+    articles: articles.map((article) => ({ id: article.id, path: article.path, sha256: '', createdAt: T0, updatedAt: T0 })),
+    articleMeta: [{ path: first.path, articleId: first.id, ...first.meta, updatedAt: T0 }],
+    legend,
+    entityTypes,
+    entities,
+    annotations: [orphan, ...annotations],
+    rejectedHits: [],
+    notes,
+  };
+}
+
+/** Writes the fixture's articles as a corpus folder under `root` (their texts are their canonical texts). */
+export function writeFixtureCorpus(root: string): void {
+  for (const article of articles) {
+    mkdirSync(path.dirname(path.join(root, article.path)), { recursive: true });
+    writeFileSync(path.join(root, article.path), article.text);
+  }
 }

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     // Built beside this file (see electron.vite.config.ts).
     corpusWorkerScript: path.join(path.dirname(fileURLToPath(import.meta.url)), 'corpus-worker.js'),
     exportsDir: path.resolve(values.exports),
+    exportThreadScript: path.join(path.dirname(fileURLToPath(import.meta.url)), 'export-thread.js'),
   });
   const corpusRoot = path.resolve(values.corpus);
   // Listed while the page loads, not before it is served: `corpus.list` waits for the listing.

@@ -22,7 +22,6 @@ const validInputs: Record<string, unknown> = {
   'corpus.open': { root: '/corpus' },
   'corpus.list': {},
   'corpus.read': { path: 'a.txt' },
-  'corpus.readTexts': { paths: ['a.txt'] },
   'corpus.findMentions': { searchId: 's1', terms: ['Paul Kagame', 'Kagame'], includeBoilerplate: false },
   'corpus.cancelSearch': { searchId: 's1' },
   'dialog.pickFolder': {},
@@ -30,7 +29,9 @@ const validInputs: Record<string, unknown> = {
   'exports.pickFolder': {},
   'exports.stage': { parts: [{ uploadId: 'u1', index: 0, count: 1, chunk: 'text' }] },
   'exports.discard': { uploadIds: ['u1'] },
-  'exports.write': { files: [{ name: 'report.md', content: '# Report' }], overwrite: false },
+  'exports.prepare': { uploadId: 'u1' },
+  'exports.build': { exportId: 'x1', preparedId: 'u1', scope: { kind: 'project' }, formats: ['markdown'], baseName: 'corpus', csvBom: false, overwrite: false },
+  'exports.readWritten': { path: '/exports/corpus-report.md' },
 };
 const reached: string[] = [];
 const handlers: HostHandlers = {
@@ -41,7 +42,6 @@ const handlers: HostHandlers = {
     reached.push('corpus.read'),
     { summary: { path, format: 'text', size: 0, modifiedMs: 0, sha256: '', wordCount: 0, meta: { title: 'a' }, warnings: [], readable: true }, text: '', lines: [{ kind: 'blank', boilerplate: false }] }
   ),
-  'corpus.readTexts': async ({ paths }) => (reached.push('corpus.readTexts'), { articles: paths.map((path) => ({ path, text: '', meta: { title: 'a' } })) }),
   'corpus.findMentions': async ({ searchId }) => (reached.push('corpus.findMentions'), { searchId, articlesSearched: 0, hits: 0, elapsedMs: 0, cancelled: false }),
   'corpus.cancelSearch': async () => (reached.push('corpus.cancelSearch'), { cancelled: false }),
   'dialog.pickFolder': async () => (reached.push('dialog.pickFolder'), { root: null }),
@@ -49,7 +49,9 @@ const handlers: HostHandlers = {
   'exports.pickFolder': async () => (reached.push('exports.pickFolder'), { folder: null }),
   'exports.stage': async () => (reached.push('exports.stage'), { received: 1 }),
   'exports.discard': async () => (reached.push('exports.discard'), { discarded: 1 }),
-  'exports.write': async () => (reached.push('exports.write'), { folder: '/exports', written: ['/exports/report.md'] }),
+  'exports.prepare': async () => (reached.push('exports.prepare'), { annotations: 0 }),
+  'exports.build': async () => (reached.push('exports.build'), { formats: [{ format: 'markdown', folder: '/exports', written: ['/exports/corpus-report.md'] }], missing: [], threads: 2 }),
+  'exports.readWritten': async () => (reached.push('exports.readWritten'), { text: '# Report' }),
 };
 
 const trustedFrame = { url: 'file:///app/index.html' };

@@ -44,6 +44,7 @@ if (!app.requestSingleInstanceLock()) {
     mayOpen: (root) => chosenRoots.has(path.resolve(root)),
     cacheDir: path.join(app.getPath('userData'), 'listing-cache'),
     corpusWorkerScript: path.join(here, 'corpus-worker.js'),
+    exportThreadScript: path.join(here, 'export-thread.js'),
     pickFolder: async () => {
       const options = { title: 'Open a folder of articles', properties: ['openDirectory' as const] };
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);

@@ -2,6 +2,7 @@ import { HostFailure } from '../../shared/contract/host-result';
 import { createCorpusService, type CorpusService } from '../services/corpus/corpus-service';
 import { searchMentions } from '../services/corpus/mention-search';
 import { createExportService, type ExportService } from '../services/exports/export-service';
+import { pathsToRead } from '../../shared/export/export-selection';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createEventHub, type EventHub } from './event-hub';
 import type { HostHandlers } from './host-handlers';
@@ -25,6 +26,8 @@ export interface HostOptions {
   exportsDir?: string;
   /** Electron: a native dialog choosing the folder to export to. */
   pickExportFolder?: () => Promise<string | null>;
+  /** The built export thread (`export-thread.js`): exports are then built on every core. */
+  exportThreadScript?: string;
 }
 
 export interface Host {
@@ -52,6 +55,7 @@ export function composeHost(options: HostOptions): Host {
     log: options.log,
     ...(options.exportsDir ? { fixedFolder: options.exportsDir } : {}),
     ...(options.pickExportFolder ? { pickFolder: options.pickExportFolder } : {}),
+    ...(options.exportThreadScript ? { threadScript: options.exportThreadScript } : {}),
   });
   /** Running mention searches by the renderer's search id, so `corpus.cancelSearch` can stop one. */
   const searches = new Map<string, AbortController>();
@@ -60,7 +64,6 @@ export function composeHost(options: HostOptions): Host {
     'corpus.open': ({ root }) => corpus.open(root),
     'corpus.list': () => corpus.list(),
     'corpus.read': ({ path }) => corpus.read(path),
-    'corpus.readTexts': async ({ paths }) => ({ articles: await corpus.readTexts(paths) }),
     'corpus.findMentions': async ({ searchId, terms, includeBoilerplate }) => {
       if (searches.has(searchId)) throw new HostFailure('invalid-input', `A search with id "${searchId}" is already running`);
       const context = corpus.searchContext();
@@ -86,7 +89,20 @@ export function composeHost(options: HostOptions): Host {
     'exports.pickFolder': async () => ({ folder: await exportService.pickFolder() }),
     'exports.stage': async ({ parts }) => ({ received: parts.map((part) => exportService.stage(part.uploadId, part.index, part.count, part.chunk)).length }),
     'exports.discard': async ({ uploadIds }) => ({ discarded: exportService.discard(uploadIds) }),
-    'exports.write': (request) => exportService.write(request),
+    'exports.prepare': ({ uploadId }) => exportService.prepare(uploadId),
+    'exports.build': async ({ exportId, preparedId, scope, formats, baseName, csvBom, folder, overwrite }) => {
+      // The export threads read the texts themselves: of the articles of main's own listing that the scope covers.
+      const listing = await corpus.list();
+      if (!listing) throw new HostFailure('no-corpus', 'No corpus folder is open');
+      const readable = new Map(listing.articles.filter((summary) => summary.readable).map((summary) => [summary.path, summary]));
+      const articles = pathsToRead([...readable.keys()], scope).flatMap((path) => readable.get(path) ?? []);
+      const built = await exportService.build(
+        { preparedId, projectName: listing.name, texts: { root: listing.root, articles }, scope, formats, options: { baseName, csvBom }, folder, overwrite },
+        ({ format, folder: written, written: files }) => events.emit('exports.formatWritten', { exportId, format, folder: written, written: files }),
+      );
+      return { formats: built.formats.map(({ format, folder: written, written: files }) => ({ format, folder: written, written: files })), missing: built.missing, threads: built.threads };
+    },
+    'exports.readWritten': async ({ path }) => ({ text: await exportService.readWritten(path) }),
   };
   return {
     dispatch: createDispatch(handlers, options.log),
@@ -95,7 +111,7 @@ export function composeHost(options: HostOptions): Host {
     exports: exportService,
     dispose: () => {
       for (const search of searches.values()) search.abort();
-      return corpus.close();
+      return Promise.all([corpus.close(), exportService.close()]).then(() => undefined);
     },
   };
 }

@@ -15,7 +15,6 @@ function handlers(overrides: Partial<HostHandlers> = {}): HostHandlers {
     'corpus.read': async () => {
       throw new HostFailure('outside-root', '"../x" lies outside the corpus folder');
     },
-    'corpus.readTexts': async ({ paths }) => ({ articles: paths.map((path) => ({ path, text: null, meta: null })) }),
     'corpus.findMentions': async ({ searchId }) => ({ searchId, articlesSearched: 3, hits: 0, elapsedMs: 1, cancelled: false }),
     'corpus.cancelSearch': async () => ({ cancelled: false }),
     'dialog.pickFolder': async () => ({ root: null }),
@@ -23,7 +22,9 @@ function handlers(overrides: Partial<HostHandlers> = {}): HostHandlers {
     'exports.pickFolder': async () => ({ folder: null }),
     'exports.stage': async () => ({ received: 1 }),
     'exports.discard': async () => ({ discarded: 0 }),
-    'exports.write': async () => ({ folder: '/exports', written: [] }),
+    'exports.prepare': async () => ({ annotations: 0 }),
+    'exports.build': async () => ({ formats: [], missing: [], threads: 0 }),
+    'exports.readWritten': async () => ({ text: '' }),
     ...overrides,
   };
 }

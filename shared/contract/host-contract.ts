@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { ArticleContent, CorpusChange, CorpusListing, DerivedMetadata, RelativePath } from '../model/article';
+import { ArticleContent, CorpusChange, CorpusListing, RelativePath } from '../model/article';
 import { MentionHit } from '../model/mention';
+import { EntityId } from '../model/ids';
+import { EXPORT_FORMAT_IDS } from '../export/export-format-ids';
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -12,15 +14,12 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 const NoInput = z.object({}).strict();
 
-/** Most articles one `corpus.readTexts` asks for: their texts stay well under the bridges' body limit. */
-export const CORPUS_TEXTS_PER_REQUEST = 100;
-
-/** Chosen by the renderer, so it can match streamed hits and cancel before the request resolves. */
+/** Chosen by the renderer: names an upload of rows, the rows prepared from it, or an export. */
 const UploadId = z.string().min(1).max(64);
 
 /*
- * Export content travels as UTF-8 bytes (what the export workers make, written as they are) or
- * as strings. Over HTTP both go after the request's JSON, raw (`raw-parts.ts`); over Electron IPC
+ * What an export sends ahead (the project's rows, an archive's JSON) travels as UTF-8 bytes or as
+ * strings. Over HTTP both go after the request's JSON, raw (`raw-parts.ts`); over Electron IPC
  * bytes cross by structured clone. Limits count a string's characters at 6 bytes each (an escaped
  * control character, were it sent inside the JSON) and bytes as they are, so that every request
  * stays under {@link MAX_PAYLOAD_BYTES}.
@@ -32,16 +31,9 @@ export const EXPORT_CHUNK_CHARS = 4 * 1024 * 1024;
 /** Bytes per staged chunk of export content given as bytes, and most bytes the chunks of one `exports.stage` take. */
 export const EXPORT_CHUNK_BYTES = 6 * EXPORT_CHUNK_CHARS;
 
-/** Most characters sent inline (not staged) in one `exports.write`, given as strings. */
-export const EXPORT_INLINE_CHARS = 4 * 1024 * 1024;
-
-/** Most bytes sent inline (not staged) in one `exports.write`: small files travel with it, larger ones ahead. */
-export const EXPORT_INLINE_BYTES = 4 * 1024 * 1024;
-
 /**
- * Most chunks in one `exports.stage`: many small files (brat's, one pair per article) travel
- * together, their chunks at most EXPORT_CHUNK_BYTES in all; the few bytes each part adds to the
- * request's JSON stay well inside the margin between EXPORT_CHUNK_BYTES and MAX_PAYLOAD_BYTES.
+ * Most chunks in one `exports.stage`: the few bytes each part adds to the request's JSON stay well
+ * inside the margin between EXPORT_CHUNK_BYTES and MAX_PAYLOAD_BYTES.
  */
 export const EXPORT_STAGE_PARTS = 2_000;
 
@@ -62,15 +54,18 @@ const StagedPart = z
   .strict()
   .refine((part) => part.index < part.count, { message: 'a chunk index must be below the count' });
 
-/** One file of an export: its content inline, or staged before with `exports.stage`. */
-const ExportFile = z
-  .object({
-    name: z.string().min(1).max(1024),
-    content: ExportContent(EXPORT_INLINE_CHARS, EXPORT_INLINE_BYTES).optional(),
-    uploadId: UploadId.optional(),
-  })
-  .strict()
-  .refine((file) => (file.content === undefined) !== (file.uploadId === undefined), { message: 'give either content or uploadId' });
+const ExportFormatIdSchema = z.enum(EXPORT_FORMAT_IDS);
+
+/** What an export covers (`shared/export/export-selection.ts`). */
+const ExportScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('project') }).strict(),
+  z.object({ kind: z.literal('articles'), paths: z.array(RelativePath).min(1).max(1_000_000) }).strict(),
+  z.object({ kind: z.literal('entity'), entityId: EntityId }).strict(),
+  z.object({ kind: z.literal('notebook') }).strict(),
+]);
+
+/** A format an export wrote: where, and which files. */
+const FormatWrittenSchema = z.object({ format: ExportFormatIdSchema, folder: z.string(), written: z.array(z.string()) });
 
 /** Chosen by the renderer, so it can match streamed hits and cancel before the request resolves. */
 const SearchId = z.string().min(1).max(64);
@@ -92,14 +87,6 @@ export const hostRequests = {
   'corpus.list': { input: NoInput, output: CorpusListing.nullable() },
   /** One article's canonical text, line structure and summary. */
   'corpus.read': { input: z.object({ path: RelativePath }).strict(), output: ArticleContent },
-  /**
-   * Many articles' canonical texts and metadata at once (what an export needs, no line
-   * structure): in the order asked, `text` null for an article that cannot be read.
-   */
-  'corpus.readTexts': {
-    input: z.object({ paths: z.array(RelativePath).min(1).max(CORPUS_TEXTS_PER_REQUEST) }).strict(),
-    output: z.object({ articles: z.array(z.object({ path: RelativePath, text: z.string().nullable(), meta: DerivedMetadata.nullable() })) }),
-  },
   /**
    * Search every article for mentions of an entity (its name, aliases, handles): whole words,
    * ignoring case and accents. Hits stream as `corpus.mentionsFound` events while this is pending;
@@ -125,9 +112,9 @@ export const hostRequests = {
   /** Ask the user for a folder to export to with a native dialog (Electron only); null when cancelled. */
   'exports.pickFolder': { input: NoInput, output: z.object({ folder: z.string().nullable() }) },
   /**
-   * Send chunks of export files too large to go inline ahead of `exports.write`: any number of
-   * uploads' chunks per request, in any order, several requests at once. A chunk is bytes (the
-   * file's UTF-8, cut anywhere) or a string (cut between characters); main writes them as given.
+   * Send an export's project rows (an archive's JSON) ahead of `exports.prepare`, in chunks: any
+   * number of uploads' chunks per request, in any order, several requests at once. A chunk is
+   * bytes (UTF-8, cut anywhere) or a string (cut between characters).
    */
   'exports.stage': {
     input: z
@@ -137,27 +124,48 @@ export const hostRequests = {
     output: z.object({ received: z.number().int().positive() }),
   },
   /**
-   * Forget staged uploads that will not be written: an export stages a format while the one before
-   * it is written, and stops when a write fails. Unknown ids are ignored.
+   * Forget staged uploads, and the rows prepared from them, that will not be used (the rows changed
+   * since, or the Export dialog closed). Unknown ids are ignored.
    */
   'exports.discard': {
     input: z.object({ uploadIds: z.array(UploadId).min(1).max(100_000) }).strict(),
     output: z.object({ discarded: z.number().int().nonnegative() }),
   },
   /**
-   * Write export files into the export folder (or a sanitised `subfolder` of it), atomically and
-   * all-or-nothing. Fails with `exists` unless `overwrite` is true when any file is already there.
+   * Check the project rows staged as `uploadId` (an archive's JSON: every row against its schema)
+   * and keep them, under that id, for the exports built from them. Fails with `invalid-input`
+   * naming the first problem.
    */
-  'exports.write': {
+  'exports.prepare': {
+    input: z.object({ uploadId: UploadId }).strict(),
+    output: z.object({ annotations: z.number().int().nonnegative() }),
+  },
+  /**
+   * Build the chosen formats of `scope` from the rows prepared as `preparedId` and the articles'
+   * texts (main reads them), and write each into the export folder (or a sanitised subfolder of
+   * it) as soon as it is built, atomically and all-or-nothing per format: `exports.formatWritten`
+   * reports each while this is pending. Fails with `exists` (naming the format) unless `overwrite`
+   * is true when any file is already there, and with `not-found` when the rows are no longer kept.
+   */
+  'exports.build': {
     input: z
       .object({
+        exportId: UploadId,
+        preparedId: UploadId,
+        scope: ExportScopeSchema,
+        formats: z.array(ExportFormatIdSchema).min(1).max(EXPORT_FORMAT_IDS.length),
+        baseName: z.string().min(1).max(200),
+        csvBom: z.boolean(),
         folder: z.string().min(1).max(4096).optional(),
-        subfolder: z.string().min(1).max(255).optional(),
-        files: z.array(ExportFile).min(1).max(100_000),
         overwrite: z.boolean(),
       })
       .strict(),
-    output: z.object({ folder: z.string(), written: z.array(z.string()) }),
+    output: z.object({ formats: z.array(FormatWrittenSchema), missing: z.array(z.string()), threads: z.number().int().nonnegative() }),
+  },
+  /** The text of a file an export wrote in this session (browser mode offers it as a download). */
+  'exports.readWritten': {
+    input: z.object({ path: z.string().min(1).max(4096) }).strict(),
+    output: z.object({ text: z.string() }),
   },
 } as const;
 
@@ -166,6 +174,8 @@ export const hostEvents = {
   /** A batch of hits for a pending `corpus.findMentions`; all hits of one article come in one batch. */
   'corpus.mentionsFound': z.object({ searchId: SearchId, hits: z.array(MentionHit) }),
   'app.command': z.object({ id: AppCommandId }),
+  /** A format of a pending `exports.build` is written. */
+  'exports.formatWritten': FormatWrittenSchema.extend({ exportId: UploadId }),
 } as const;
 
 export type HostRequests = typeof hostRequests;

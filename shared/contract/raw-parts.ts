@@ -1,10 +1,10 @@
 import { mapPlainTree, type JsonPath } from './map-plain-tree';
 
 /*
- * How the HTTP bridge carries a request's bulk (the megabytes of an export's files): its byte
+ * How the HTTP bridge carries a request's bulk (the megabytes of an export's project rows): its byte
  * arrays and its long strings travel after the request's JSON, raw, instead of inside it. Escaping
  * 76 MB of export into JSON took the page's main thread ~1.2 s, and parsing it back took main as
- * long again; raw bytes need neither. Byte arrays (the export workers' UTF-8) are handed to main
+ * long again; raw bytes need neither. Byte arrays (the rows' UTF-8) are handed to main
  * as views of the body: never decoded, never copied. The request is the same object either way:
  * main puts each part back where it was taken from, then `dispatch` validates the whole input
  * against the contract as always (Electron IPC carries byte arrays natively, by structured clone).
@@ -61,7 +61,7 @@ export function detachRawParts(input: unknown, minChars: number = LONG_STRING_CH
   return { skeleton, parts, paths };
 }
 
-/** Most parts one body may carry: an `exports.write` names at most 100,000 files. */
+/** Most parts one body may carry: far more than any request has (an `exports.stage` carries at most 2,000). */
 const MAX_PARTS = 200_000;
 
 function isPath(value: unknown): value is JsonPath {

@@ -49,7 +49,7 @@ function isCanonical(value: unknown): boolean {
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function' || !isPlainObject(value)) return false;
   // `for…in` walks the keys in the order Object.keys gives them (the prototypes allowed have no
   // enumerable keys) without making an array of them. The first check of 50,000 rows in Chromium
-  // (an export worker's only one) took 34 ms instead of 87; later ones ~25 ms either way.
+  // (an export rows worker's only one) took 34 ms instead of 87; later ones ~25 ms either way.
   let previous: string | null = null;
   for (const key in value) {
     if (previous !== null && !(previous < key)) return false;
@@ -64,7 +64,7 @@ function isCanonical(value: unknown): boolean {
  * when they already are, else a copy (other objects, such as dates, are kept as they are). A row
  * stored so is serialised canonically as it is: the archive's rows made in the app, not only
  * those an import wrote, skip the sorted copy. For 50,000 annotations in Chromium that built the
- * archive in 301-305 ms instead of 329-365 ms in a fresh page (as in an export worker), and in
+ * archive in 301-305 ms instead of 329-365 ms in a fresh page (as in the export's rows worker), and in
  * ~240 ms instead of ~420 ms warm. Integer-like keys cannot be reordered; {@link canonicalJsonJoined}
  * still sorts those.
  */

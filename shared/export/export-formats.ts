@@ -1,4 +1,5 @@
 import type { ProjectData } from './archive-schema';
+import { EXPORT_FORMAT_IDS, type ExportFormatId } from './export-format-ids';
 import { toBratStandoff } from './brat-standoff';
 import { conllPieces } from './conll';
 import type { ExportInput } from './export-input';
@@ -10,12 +11,10 @@ import { webAnnotationPieces } from './web-annotation';
 /*
  * The export formats the dialog offers, in the order it lists them: what each is called, what it
  * reads (the gathered export input, or the project's rows for the archive) and the files it makes
- * (a folder of its own for brat, whose files belong together). Pure: the export workers import it.
+ * (a folder of its own for brat, whose files belong together). Pure: main's export threads import it.
  */
 
-export type ExportFormatId = 'markdown' | 'w3c' | 'brat' | 'csv' | 'conll' | 'archive';
-
-export const EXPORT_FORMAT_IDS: readonly ExportFormatId[] = ['markdown', 'w3c', 'brat', 'csv', 'conll', 'archive'];
+export { EXPORT_FORMAT_IDS, type ExportFormatId };
 
 /** A file a format builds: its text, or its text in pieces to be written one after another. */
 export interface FormatFile {
@@ -57,13 +56,18 @@ export interface DataFormat extends FormatNames {
 
 export type ExportFormat = InputFormat | DataFormat;
 
+/** The project archive's file name. */
+export function archiveFileName(options: FormatOptions): string {
+  return `${options.baseName}-archive.json`;
+}
+
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
   { id: 'markdown', label: 'Markdown report', description: 'articles, highlights, comments and notebook (.md)', writing: 'the Markdown report', reads: 'input', build: (input, o) => ({ files: [{ name: `${o.baseName}-report.md`, content: markdownReportPieces(input) }] }) },
   { id: 'w3c', label: 'W3C Web Annotations', description: 'JSON-LD annotation collection (.jsonld)', writing: 'W3C annotations', reads: 'input', build: (input, o) => ({ files: [{ name: `${o.baseName}-annotations.jsonld`, content: webAnnotationPieces(input) }] }) },
   { id: 'brat', label: 'brat standoff', description: 'a folder of .txt and .ann files', writing: 'brat standoff', reads: 'input', build: (input, o) => ({ subfolder: `${o.baseName}-brat`, files: toBratStandoff(input) }) },
   { id: 'csv', label: 'Entity mentions CSV', description: 'one row per mention, with context (.csv)', writing: 'the mentions CSV', reads: 'input', build: (input, o) => ({ files: [{ name: `${o.baseName}-mentions.csv`, content: toMentionsCsv(input, { bom: o.csvBom }) }] }) },
   { id: 'conll', label: 'CoNLL (BIO)', description: 'token and entity label per line (.conll)', writing: 'CoNLL', reads: 'input', build: (input, o) => ({ files: [{ name: `${o.baseName}-entities.conll`, content: conllPieces(input) }] }) },
-  { id: 'archive', label: 'Project archive', description: 'the whole project, to import again (.json)', writing: 'the project archive', reads: 'data', build: (data, o) => ({ files: [{ name: `${o.baseName}-archive.json`, content: projectArchivePieces(data) }] }) },
+  { id: 'archive', label: 'Project archive', description: 'the whole project, to import again (.json)', writing: 'the project archive', reads: 'data', build: (data, o) => ({ files: [{ name: archiveFileName(o), content: projectArchivePieces(data) }] }) },
 ];
 
 /** The format of `id` (every id has one). */

@@ -13,17 +13,17 @@ describe('exportWorkerCount', () => {
 });
 
 describe('planExport', () => {
-  it('splits every format between two workers so that both finish together, each building first what is slowest to write', () => {
+  it('splits every format between two threads so that both finish together, each building first what is slowest to write', () => {
     const plan = planExport(EXPORT_FORMAT_IDS, 2);
     expect(plan).toEqual([
-      ['brat', 'w3c', 'markdown', 'csv'],
-      ['archive', 'conll'],
+      ['brat', 'archive', 'markdown', 'csv'],
+      ['w3c', 'conll'],
     ]);
     const [a, b] = plan.map(laneCost);
     expect(Math.abs((a ?? 0) - (b ?? 0))).toBeLessThan(50);
   });
 
-  it('gives every format to some worker exactly once, in the build order within a worker', () => {
+  it('gives every format to some thread exactly once, in the build order within a thread', () => {
     for (const workers of [1, 2, 3]) {
       const plan = planExport(['archive', 'csv', 'markdown', 'w3c', 'conll', 'brat', 'csv'], workers);
       expect(plan.flat().sort()).toEqual([...EXPORT_FORMAT_IDS].sort());
@@ -32,13 +32,13 @@ describe('planExport', () => {
     }
   });
 
-  it('starts no more workers than there are formats, and one when told to', () => {
+  it('uses no more threads than there are formats, and one when told to', () => {
     expect(planExport(['markdown'], 3)).toEqual([['markdown']]);
     expect(planExport(['csv', 'markdown'], 2)).toEqual([['markdown'], ['csv']]);
     expect(planExport(EXPORT_FORMAT_IDS, 1)).toEqual([[...BUILD_ORDER]]);
   });
 
-  it('uses a third worker on a machine with more cores when it shortens the export', () => {
+  it('uses a third thread on a machine with more cores when it shortens the export', () => {
     const plan = planExport(EXPORT_FORMAT_IDS, 3);
     expect(plan).toHaveLength(3);
     expect(Math.max(...plan.map(laneCost))).toBeLessThan(Math.max(...planExport(EXPORT_FORMAT_IDS, 2).map(laneCost)));

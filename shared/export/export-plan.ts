@@ -1,36 +1,37 @@
 import { EXPORT_FORMATS, type ExportFormatId } from './export-formats';
 
 /*
- * Which export worker builds which formats. The formats are split so that the workers finish
- * together: by each format's measured cost (`npm run bench`, BENCH_ONLY=export: the time each took
- * to build in the app's export workers, in Chromium, for 50,000 annotations over 1,000 articles,
- * ms), plus what every worker pays once: starting and receiving its copy of the input, and the
- * preparation the input formats share.
+ * Which of main's export threads builds and writes which formats. The formats are split so that the
+ * threads finish together: by each format's measured cost (the time each took to build and write
+ * in main's export threads for 50,000 annotations over 1,000 articles, ms: `npm run bench`,
+ * BENCH_ONLY=export, and main's log), plus what every thread pays once: receiving the texts, and
+ * the preparation the input formats share.
  */
 
-/** Milliseconds each format took to build in the app's workers in the bench; only their ratios matter. */
-export const FORMAT_COST: Readonly<Record<ExportFormatId, number>> = { markdown: 206, w3c: 806, brat: 239, csv: 98, conll: 569, archive: 734 };
-/** The preparation (lookups, text order, offsets) a worker makes once if it builds any input format. */
-export const PREPARE_COST = 75;
+/**
+ * Milliseconds each format took to build and write in an export thread in the bench; only their
+ * ratios matter. The archive is only written: the renderer sent the rows as its text.
+ */
+export const FORMAT_COST: Readonly<Record<ExportFormatId, number>> = { markdown: 160, w3c: 530, brat: 650, csv: 90, conll: 600, archive: 190 };
+/** The selection and preparation (lookups, text order, offsets) a thread makes once if it builds any input format. */
+export const PREPARE_COST = 100;
 
 /**
- * The order a worker builds its formats in: the slowest to write first. Each format is written as
- * soon as it is built, one at a time, so what is written while the rest are still being built
- * makes no tail after the last one. brat comes first: quick to build, but its 2,002 files, each
- * flushed, took 0.7-2.3 s to write in the in-app bench on a loaded machine; then the largest
- * outputs (the bench's 50k export: W3C 34 MB, archive 23 MB, CoNLL 4.8 MB, Markdown 4.5 MB, CSV 3.7 MB).
+ * The order a thread builds its formats in: brat first (2,002 files, each flushed: the longest to
+ * write), then the largest outputs (the bench's 50k export: W3C 34 MB, archive 23 MB, CoNLL 4.8 MB,
+ * Markdown 4.5 MB, CSV 3.7 MB), so that a failure to write is met as early as it can be.
  */
 export const BUILD_ORDER: readonly ExportFormatId[] = ['brat', 'w3c', 'archive', 'conll', 'markdown', 'csv'];
 
 function inBuildOrder(formats: readonly ExportFormatId[]): ExportFormatId[] {
   return BUILD_ORDER.filter((id) => formats.includes(id));
 }
-/** Starting a worker and cloning the input into it: a second worker must save more than this. */
-export const WORKER_COST = 120;
-/** Most workers an export starts, however many cores: beyond three the formats no longer split evenly. */
+/** Handing a thread its share and the texts: a second thread must save more than this. */
+export const WORKER_COST = 20;
+/** Most threads an export uses, however many cores: beyond three the formats no longer split evenly. */
 export const MAX_EXPORT_WORKERS = 3;
 
-/** How many workers to use on a machine with `cores` logical processors (`navigator.hardwareConcurrency`). */
+/** How many threads to use on a machine with `cores` logical processors. */
 export function exportWorkerCount(cores: number | undefined): number {
   return Math.max(1, Math.min(Number.isFinite(cores) && cores ? Math.floor(cores) : 1, MAX_EXPORT_WORKERS));
 }

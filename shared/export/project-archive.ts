@@ -111,11 +111,12 @@ function checkReferences(archive: ProjectArchive): void {
 }
 
 /**
- * Reads an archive's text, checking everything before anything is imported: JSON, format,
- * version, every row against its schema, unique ids per table, and references between tables.
+ * An archive's text as rows, each checked against its schema (format and version too), but not
+ * against each other: what an export reads of the project the renderer sends (an export must not
+ * refuse a project whose rows an import would; see {@link parseProjectArchive}).
  * @throws ArchiveProblem with the first problem found.
  */
-export function parseProjectArchive(text: string): ProjectArchive {
+export function readArchiveRows(text: string): ProjectArchive {
   const json = parseJson(text);
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== ARCHIVE_FORMAT_NAME) {
     throw new ArchiveProblem('not-an-archive', 'This file is not a Research Workbench project archive (it has no "format": "research-workbench-archive").');
@@ -133,7 +134,16 @@ export function parseProjectArchive(text: string): ProjectArchive {
     const issue = parsed.error.issues[0];
     throw new ArchiveProblem('invalid-row', `The archive has an invalid entry at ${issue ? describeIssuePath(issue.path) : 'its top level'}: ${issue?.message ?? 'unknown problem'}.`);
   }
-  const archive = (plain ? { ...parsed.data, annotations: rows } : parsed.data) as ProjectArchive;
+  return (plain ? { ...parsed.data, annotations: rows } : parsed.data) as ProjectArchive;
+}
+
+/**
+ * Reads an archive's text, checking everything before anything is imported: JSON, format,
+ * version, every row against its schema, unique ids per table, and references between tables.
+ * @throws ArchiveProblem with the first problem found.
+ */
+export function parseProjectArchive(text: string): ProjectArchive {
+  const archive = readArchiveRows(text);
   checkDuplicates(archive);
   checkReferences(archive);
   return archive;

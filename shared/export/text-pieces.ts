@@ -1,7 +1,7 @@
 /**
  * `parts.join(separator) + end` as pieces, in order, without joining them: an export's text is
- * encoded piece after piece (`encoded-output.ts`), so a format of millions of characters is never
- * copied into one string first.
+ * written piece after piece (in batches, `export-writer.ts`), so a format of millions of characters
+ * is never copied into one string first.
  */
 export function joinedPieces(parts: readonly string[], separator: string, end = ''): string[] {
   const pieces: string[] = [];

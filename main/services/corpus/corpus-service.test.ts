@@ -64,17 +64,6 @@ describe('the corpus service', () => {
     expect(content.lines[0]).toMatchObject({ kind: 'paragraph', boilerplate: false });
   });
 
-  it('reads many articles\' texts and metadata at once, in the order asked, null for one it cannot read', async () => {
-    await service.open(corpus.root);
-    const texts = await service.readTexts(['001_49124f787c8de1cf.txt', 'missing.txt', '../outside.txt', '000_f9a0009864046443.txt']);
-    expect(texts.map((entry) => entry.path)).toEqual(['001_49124f787c8de1cf.txt', 'missing.txt', '../outside.txt', '000_f9a0009864046443.txt']);
-    const single = await service.read('001_49124f787c8de1cf.txt');
-    expect(texts[0]).toEqual({ path: '001_49124f787c8de1cf.txt', text: single.text, meta: single.summary.meta });
-    expect(texts[1]).toEqual({ path: 'missing.txt', text: null, meta: null });
-    expect(texts[2]).toEqual({ path: '../outside.txt', text: null, meta: null });
-    expect(texts[3]?.text?.startsWith('President Paul Kagame')).toBe(true);
-  });
-
   it('refuses paths outside the root, including through a symlink', async () => {
     await writeFile(path.join(corpus.base, 'secret.txt'), 'not yours');
     await symlink(path.join(corpus.base, 'secret.txt'), path.join(corpus.root, 'link.txt'));

@@ -7,6 +7,7 @@ import type { Logger } from '../../host/logger';
 import { watchCorpus, type RawCorpusEvent } from './corpus-watcher';
 import { createCorpusWorkers, type CorpusWorkers } from './corpus-workers';
 import type { MentionSearchDeps } from './mention-search';
+import { withFallbackTitle } from './fallback-title';
 import { readArticleFile } from './read-article-file';
 import { boilerplateLines } from './mention-hits';
 import { createSearchTextReader, type SearchTarget } from './search-text-reader';
@@ -14,15 +15,12 @@ import { resolveInsideRoot } from './safe-path';
 import { describeError, scanFolder } from './scan-folder';
 import { listingCacheFile, loadListingCache, saveListingCache } from './listing-cache';
 import { listArticles } from './list-articles';
-import { readListedTexts, type ArticleTextEntry } from './listed-texts';
 
 export interface CorpusService {
   /** Opens `root` as the corpus (replacing any open one), lists it and starts watching it. */
   open(root: string): Promise<CorpusListing>;
   list(): Promise<CorpusListing | null>;
   read(relativePath: string): Promise<ArticleContent>;
-  /** Several articles' texts and metadata, in the order asked; null for one that cannot be read. */
-  readTexts(relativePaths: readonly string[]): Promise<ArticleTextEntry[]>;
   /**
    * What a corpus-wide search needs: the root, a snapshot of the listing, and a reader of canonical
    * text alone. @throws HostFailure `no-corpus` when no corpus is open.
@@ -232,11 +230,6 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
       return current ? listing(current) : null;
     },
     read: readContent,
-    async readTexts(relativePaths) {
-      const corpus = current;
-      if (!corpus) return relativePaths.map((relativePath) => ({ path: relativePath, text: null, meta: null }));
-      return readListedTexts(corpus.root, relativePaths, corpus.summaries, readContent);
-    },
     searchContext() {
       if (!current) throw new HostFailure('no-corpus', 'No corpus folder is open');
       const corpus = current;
@@ -267,9 +260,4 @@ export function createCorpusService(deps: CorpusServiceDeps): CorpusService {
 function remember(corpus: OpenCorpus, summary: ArticleSummary, boilerplate: number[]): void {
   if (summary.readable) corpus.boilerplate.set(summary.path, { path: summary.path, size: summary.size, modifiedMs: summary.modifiedMs, boilerplate });
   else corpus.boilerplate.delete(summary.path);
-}
-
-function withFallbackTitle(summary: ArticleSummary): ArticleSummary {
-  if (summary.meta.title.trim() !== '') return summary;
-  return { ...summary, meta: { ...summary.meta, title: summary.path.split('/').pop() ?? summary.path } };
 }

@@ -1,11 +1,20 @@
-import { mkdtempSync, promises as fs, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, promises as fs, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HostFailure } from '../../../shared/contract/host-result';
 import { silentLogger } from '../../host/logger';
 import type { Logger } from '../../host/logger';
-import { ABANDONED_UPLOAD_MS, createExportService } from './export-service';
+import { ABANDONED_UPLOAD_MS, createExportService, type ExportBuildRequest, type ExportService } from './export-service';
+import { projectData, writeFixtureCorpus } from '../../../test-support/export-fixture';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormatId } from '../../../shared/export/export-formats';
+import { toProjectArchive } from '../../../shared/export/project-archive';
+import { selectExport, type ExportScope } from '../../../shared/export/export-selection';
+import { prepareExport } from '../../../shared/export/prepared-export';
+import type { ArticleSummary } from '../../../shared/model/article';
+import { EntityId } from '../../../shared/model/ids';
+import { readArticleFile } from '../corpus/read-article-file';
+import { readListedTexts } from '../corpus/listed-texts';
 
 let dirs: string[] = [];
 function tempDir(): string {
@@ -28,49 +37,182 @@ async function failure(promise: Promise<unknown>): Promise<HostFailure> {
   throw new Error('expected a HostFailure');
 }
 
-describe('export service', () => {
-  it('writes to the folder named at start-up in browser mode, and offers no dialog', async () => {
+/** The fixture's articles as a corpus folder, listed as main lists them. */
+async function fixtureCorpus(): Promise<{ root: string; articles: ArticleSummary[] }> {
+  const root = tempDir();
+  writeFixtureCorpus(root);
+  const paths = readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')).sort();
+  const articles = await Promise.all(paths.map(async (relativePath) => (await readArticleFile(path.join(root, relativePath), relativePath)).summary));
+  return { root, articles };
+}
+
+/** Stages `text` as upload `id` (in two chunks, the second first) and prepares it. */
+async function sendRows(service: ExportService, id: string, text: string) {
+  const bytes = Buffer.from(text, 'utf8');
+  const cut = Math.floor(bytes.length / 2);
+  service.stage(id, 1, 2, new Uint8Array(bytes.subarray(cut)));
+  service.stage(id, 0, 2, new Uint8Array(bytes.subarray(0, cut)));
+  return service.prepare(id);
+}
+
+const ARCHIVE = toProjectArchive(projectData());
+const options = { baseName: 'corpus', csvBom: true };
+
+function buildRequest(corpus: { root: string; articles: ArticleSummary[] }, overrides: Partial<ExportBuildRequest> = {}): ExportBuildRequest {
+  return { preparedId: 'rows', projectName: 'corpus', texts: corpus, scope: { kind: 'project' }, formats: [...EXPORT_FORMAT_IDS], options, overwrite: false, ...overrides };
+}
+
+/** What each format's serialiser makes of the fixture, read from `corpus` as main reads it: file name → text. */
+function expectedFiles(corpus: { root: string; articles: ArticleSummary[] }, scope: ExportScope): Map<string, string> {
+  const texts = readListedTexts(corpus.root, corpus.articles.map((summary) => summary.path), new Map(corpus.articles.map((summary) => [summary.path, summary])));
+  const input = prepareExport(selectExport(projectData(), 'corpus', texts, scope).input);
+  const files = new Map<string, string>();
+  for (const format of EXPORT_FORMATS) {
+    const output = format.reads === 'input' ? format.build(input, options) : format.build(projectData(), options);
+    for (const file of output.files) files.set(path.join(output.subfolder ?? '', file.name), typeof file.content === 'string' ? file.content : file.content.join(''));
+  }
+  return files;
+}
+
+describe('export service: building and writing', () => {
+  it('builds every format from the rows it was sent and the texts it reads, writes each, and says so as it goes', async () => {
     const folder = tempDir();
+    const corpus = await fixtureCorpus();
     const service = createExportService({ fixedFolder: folder, log: silentLogger });
     expect(service.info()).toEqual({ folder, canPick: false });
-    await expect(service.write({ files: [{ name: 'report.md', content: '# R' }], overwrite: false })).resolves.toEqual({ folder, written: [path.join(folder, 'report.md')] });
     expect((await failure(service.pickFolder())).code).toBe('unsupported');
+    await expect(sendRows(service, 'rows', ARCHIVE)).resolves.toEqual({ annotations: 12 });
+    const reported: ExportFormatId[] = [];
+    const built = await service.build(buildRequest(corpus), (entry) => reported.push(entry.format));
+    expect(built.missing).toEqual([]);
+    expect(built.threads).toBe(0);
+    expect([...reported].sort()).toEqual([...EXPORT_FORMAT_IDS].sort());
+    expect(built.formats.map((entry) => entry.format)).toEqual(reported);
+    for (const [name, text] of expectedFiles(corpus, { kind: 'project' })) expect(readFileSync(path.join(folder, name), 'utf8'), name).toBe(text);
+    // The archive is the text the renderer sent, byte for byte; brat's texts are the articles' own.
+    expect(readFileSync(path.join(folder, 'corpus-archive.json'), 'utf8')).toBe(ARCHIVE);
+    expect(readFileSync(path.join(folder, 'corpus-brat', 'intl__emoji_rtl.txt'), 'utf8')).toBe(readFileSync(path.join(corpus.root, 'intl', 'emoji rtl.txt'), 'utf8'));
+    expect(readFileSync(path.join(folder, 'corpus-mentions.csv'), 'utf8').startsWith('\uFEFF')).toBe(true);
+    await service.close();
   });
 
-  it('writes only to a folder the user picked, and into a sanitised subfolder', async () => {
+  it('keeps to the scope: one entity’s mentions, and the annotated articles it could not read', async () => {
+    const folder = tempDir();
+    const corpus = await fixtureCorpus();
+    const service = createExportService({ fixedFolder: folder, log: silentLogger });
+    await sendRows(service, 'rows', ARCHIVE);
+    const scope: ExportScope = { kind: 'entity', entityId: EntityId.parse('e-rubio') };
+    const gone = { ...corpus, articles: corpus.articles.filter((summary) => !summary.path.startsWith('intl/')) };
+    const built = await service.build(buildRequest(gone, { scope, formats: ['csv'] }), () => {});
+    expect(built.missing).toEqual(['intl/emoji rtl.txt']);
+    const csv = readFileSync(path.join(folder, 'corpus-mentions.csv'), 'utf8');
+    expect(csv).toBe(expectedFiles(gone, scope).get('corpus-mentions.csv'));
+    expect(csv).toContain('Marco Rubio');
+    expect(csv).not.toContain('Paul Kagame');
+  });
+
+  it('writes only to a folder the user picked, and a format’s subfolder sanitised inside it', async () => {
     const picked = tempDir();
+    const corpus = await fixtureCorpus();
     const service = createExportService({ pickFolder: async () => picked, log: silentLogger });
     expect(service.info()).toEqual({ folder: null, canPick: true });
-    expect((await failure(service.write({ files: [{ name: 'a.md', content: '' }], overwrite: false }))).code).toBe('invalid-input');
+    await sendRows(service, 'rows', ARCHIVE);
+    expect((await failure(service.build(buildRequest(corpus, { formats: ['brat'] }), () => {}))).code).toBe('invalid-input');
     expect(await service.pickFolder()).toBe(picked);
-    expect((await failure(service.write({ folder: '/etc', files: [{ name: 'a.md', content: '' }], overwrite: false }))).code).toBe('forbidden');
-    const result = await service.write({ subfolder: '../brat', files: [{ name: 'a.ann', content: 'T1' }], overwrite: false });
-    expect(result.folder).toBe(path.join(picked, '_brat'));
+    expect((await failure(service.build(buildRequest(corpus, { folder: '/etc', formats: ['brat'] }), () => {}))).code).toBe('forbidden');
+    const built = await service.build(buildRequest(corpus, { formats: ['brat'], options: { baseName: '../up', csvBom: false } }), () => {});
+    expect(built.formats[0]?.folder).toBe(path.join(picked, '_up-brat'));
   });
 
-  it('answers "exists" unless overwriting is allowed', async () => {
+  it('answers "exists", naming the format and the files, unless overwriting is allowed; what it wrote before stays', async () => {
     const folder = tempDir();
-    writeFileSync(path.join(folder, 'report.md'), 'old');
+    const corpus = await fixtureCorpus();
+    writeFileSync(path.join(folder, 'corpus-report.md'), 'old');
     const service = createExportService({ fixedFolder: folder, log: silentLogger });
-    const refused = await failure(service.write({ files: [{ name: 'report.md', content: 'new' }], overwrite: false }));
+    await sendRows(service, 'rows', ARCHIVE);
+    const refused = await failure(service.build(buildRequest(corpus, { formats: ['markdown', 'csv'] }), () => {}));
     expect(refused.code).toBe('exists');
-    expect(refused.message).toBe('"report.md" already exists');
-    await service.write({ files: [{ name: 'report.md', content: 'new' }], overwrite: true });
-    expect(readFileSync(path.join(folder, 'report.md'), 'utf8')).toBe('new');
+    expect(refused.message).toBe('Markdown report: "corpus-report.md" already exists');
+    expect(readFileSync(path.join(folder, 'corpus-report.md'), 'utf8')).toBe('old');
+    await service.build(buildRequest(corpus, { formats: ['markdown', 'csv'], overwrite: true }), () => {});
+    expect(readFileSync(path.join(folder, 'corpus-report.md'), 'utf8')).toBe(expectedFiles(corpus, { kind: 'project' }).get('corpus-report.md'));
   });
 
-  it('assembles staged chunks, in whatever order they came, into one file, and forgets them once written', async () => {
+  it('refuses rows that are not a valid project, naming the problem, and keeps nothing of them', async () => {
+    const corpus = await fixtureCorpus();
+    const service = createExportService({ fixedFolder: tempDir(), log: silentLogger });
+    const broken = await failure(sendRows(service, 'rows', ARCHIVE.slice(0, 500)));
+    expect(broken.code).toBe('invalid-input');
+    expect(broken.message).toMatch(/^The project sent for export is not valid: The file ends too early/);
+    const data = projectData();
+    const wrong = await failure(sendRows(service, 'rows', toProjectArchive({ ...data, annotations: [{ ...data.annotations[0]!, anchor: { status: 'exact', start: 'x' } } as never] })));
+    expect(wrong.message).toContain('The archive has an invalid entry at annotations[0].anchor');
+    expect((await failure(service.build(buildRequest(corpus), () => {}))).code).toBe('not-found');
+  });
+
+  it('exports a project whose rows an import would refuse (a mention of a deleted entity): every row is checked, not their references', async () => {
     const folder = tempDir();
+    const corpus = await fixtureCorpus();
     const service = createExportService({ fixedFolder: folder, log: silentLogger });
-    expect(service.stage('u1', 1, 2, ' second')).toBe(1);
+    const data = projectData();
+    await expect(sendRows(service, 'rows', toProjectArchive({ ...data, entities: data.entities.filter((entity) => entity.id !== 'e-goma') }))).resolves.toEqual({ annotations: 12 });
+    await service.build(buildRequest(corpus, { formats: ['csv'] }), () => {});
+    expect(readFileSync(path.join(folder, 'corpus-mentions.csv'), 'utf8')).toContain('Unknown entity');
+  });
+
+  it('forgets discarded rows: an export from them is "not-found"', async () => {
+    const corpus = await fixtureCorpus();
+    const service = createExportService({ fixedFolder: tempDir(), log: silentLogger });
+    await sendRows(service, 'rows', ARCHIVE);
+    expect(service.discard(['rows', 'unknown'])).toBe(1);
+    const gone = await failure(service.build(buildRequest(corpus), () => {}));
+    expect(gone.code).toBe('not-found');
+    expect(gone.message).toBe('The project rows for this export are no longer kept: export again');
+  });
+
+  it('reads back the files it wrote (browser mode offers them as downloads), and no other file', async () => {
+    const folder = tempDir();
+    const corpus = await fixtureCorpus();
+    const service = createExportService({ fixedFolder: folder, log: silentLogger });
+    await sendRows(service, 'rows', ARCHIVE);
+    const built = await service.build(buildRequest(corpus, { formats: ['csv'] }), () => {});
+    const [csv] = built.formats[0]?.written ?? [];
+    await expect(service.readWritten(csv ?? '')).resolves.toBe(readFileSync(csv ?? '', 'utf8'));
+    writeFileSync(path.join(folder, 'other.txt'), 'not an export');
+    expect((await failure(service.readWritten(path.join(folder, 'other.txt')))).code).toBe('forbidden');
+    expect((await failure(service.readWritten(path.join(corpus.root, 'intl', 'emoji rtl.txt')))).code).toBe('forbidden');
+  });
+});
+
+describe('export service: staging', () => {
+  it('assembles staged chunks, in whatever order they came, and refuses an incomplete upload or one used up', async () => {
+    const service = createExportService({ fixedFolder: tempDir(), log: silentLogger });
+    const half = Math.floor(ARCHIVE.length / 2);
+    expect(service.stage('u1', 1, 2, ARCHIVE.slice(half))).toBe(1);
     expect(() => service.stage('u1', 1, 2, ' again')).toThrow(/arrived twice/);
     expect(() => service.stage('u1', 0, 3, 'other count')).toThrow(/does not fit/);
     service.stage('u2', 0, 2, 'half');
-    expect((await failure(service.write({ files: [{ name: 'half.json', uploadId: 'u2' }], overwrite: false }))).message).toBe('Upload "u2" is incomplete: 1 of 2 chunks arrived');
-    expect(service.stage('u1', 0, 2, 'first 👍')).toBe(2);
-    await service.write({ files: [{ name: 'big.json', uploadId: 'u1' }], overwrite: false });
-    expect(readFileSync(path.join(folder, 'big.json'), 'utf8')).toBe('first 👍 second');
-    expect((await failure(service.write({ files: [{ name: 'again.json', uploadId: 'u1' }], overwrite: false }))).code).toBe('invalid-input');
+    expect((await failure(service.prepare('u2'))).message).toBe('Upload "u2" is incomplete: 1 of 2 chunks arrived');
+    expect(service.stage('u1', 0, 2, ARCHIVE.slice(0, half))).toBe(2);
+    await expect(service.prepare('u1')).resolves.toEqual({ annotations: 12 });
+    expect((await failure(service.prepare('u1'))).message).toBe('No content was staged under upload "u1"');
+  });
+
+  it('joins bytes cut anywhere, inside a character too, with text chunks beside them', async () => {
+    const corpus = await fixtureCorpus();
+    const folder = tempDir();
+    const service = createExportService({ fixedFolder: folder, log: silentLogger });
+    const bytes = Buffer.from(ARCHIVE, 'utf8');
+    // Cut inside the first multi-byte character.
+    const cut = bytes.findIndex((byte) => byte >= 0xc0) + 1;
+    const tail = ARCHIVE.slice(ARCHIVE.length - 100);
+    const head = bytes.subarray(0, Buffer.byteLength(ARCHIVE.slice(0, ARCHIVE.length - 100)));
+    service.stage('u1', 0, 3, new Uint8Array(head.subarray(0, cut)));
+    service.stage('u1', 2, 3, tail);
+    service.stage('u1', 1, 3, new Uint8Array(head.subarray(cut)));
+    await service.prepare('u1');
+    await service.build(buildRequest(corpus, { preparedId: 'u1', formats: ['archive'] }), () => {});
+    expect(readFileSync(path.join(folder, 'corpus-archive.json'), 'utf8')).toBe(ARCHIVE);
   });
 
   it('forgets discarded uploads, complete or not, and ignores ids it does not know', async () => {
@@ -78,30 +220,17 @@ describe('export service', () => {
     service.stage('u1', 0, 1, 'whole');
     service.stage('u2', 0, 2, 'half');
     expect(service.discard(['u1', 'u2', 'unknown'])).toBe(2);
-    expect((await failure(service.write({ files: [{ name: 'a.json', uploadId: 'u1' }], overwrite: false }))).message).toBe('No content was staged under upload "u1"');
+    expect((await failure(service.prepare('u1'))).message).toBe('No content was staged under upload "u1"');
     expect(service.stage('u2', 0, 1, 'again')).toBe(1);
   });
 
-  it('stages bytes as bytes and writes them untouched, text chunks beside them as UTF-8', async () => {
-    const folder = tempDir();
-    const service = createExportService({ fixedFolder: folder, log: silentLogger });
-    // A BOM, then "Kagame 👍" cut inside the emoji's four bytes: chunks of bytes are cut anywhere.
-    const bytes = Buffer.from('\uFEFFKagame 👍', 'utf8');
-    service.stage('u1', 0, 3, bytes.subarray(0, 12));
-    service.stage('u1', 2, 3, ' كاغامي');
-    service.stage('u1', 1, 3, new Uint8Array(bytes.subarray(12)));
-    await service.write({ files: [{ name: 'mentions.csv', uploadId: 'u1' }, { name: 'small.md', content: new TextEncoder().encode('# Small') }], overwrite: false });
-    expect(readFileSync(path.join(folder, 'mentions.csv'))).toEqual(Buffer.concat([bytes, Buffer.from(' كاغامي')]));
-    expect(readFileSync(path.join(folder, 'small.md'), 'utf8')).toBe('# Small');
-  });
-
-  it('counts staged bytes against what may be staged at once, and frees them when written or discarded', async () => {
+  it('counts staged bytes against what may be staged at once, and frees them when prepared or discarded', async () => {
     const service = createExportService({ fixedFolder: tempDir(), log: silentLogger, maxStagedSize: 10 });
     service.stage('u1', 0, 2, new Uint8Array(6));
     expect(() => service.stage('u1', 1, 2, new Uint8Array(5))).toThrow('The export is too large to stage in memory');
     service.stage('u1', 1, 2, 'four');
     expect(() => service.stage('u2', 0, 1, new Uint8Array(1))).toThrow('The export is too large to stage in memory');
-    await service.write({ files: [{ name: 'a.bin', uploadId: 'u1' }], overwrite: false });
+    expect((await failure(service.prepare('u1'))).code).toBe('invalid-input');
     service.stage('u2', 0, 1, new Uint8Array(10));
     service.discard(['u2']);
     expect(service.stage('u3', 0, 1, new Uint8Array(10))).toBe(1);
@@ -121,9 +250,8 @@ describe('export service', () => {
     clock += 1;
     // The staging limit reached: the abandoned upload is forgotten to make room.
     expect(service.stage('third', 0, 1, new Uint8Array(3))).toBe(1);
-    expect(warnings).toEqual(['Forgot 1 staged export file(s) (0.0 MB) not written within 10 minutes: their export was abandoned']);
-    expect((await failure(service.write({ files: [{ name: 'a.bin', uploadId: 'abandoned' }], overwrite: false }))).message).toBe('No content was staged under upload "abandoned"');
-    await expect(service.write({ files: [{ name: 'r.bin', uploadId: 'recent' }, { name: 't.bin', uploadId: 'third' }], overwrite: false })).resolves.toMatchObject({ written: [expect.stringMatching(/r\.bin$/), expect.stringMatching(/t\.bin$/)] });
+    expect(warnings).toEqual(['Forgot 1 staged export upload(s) (0.0 MB) not used within 10 minutes: their export was abandoned']);
+    expect((await failure(service.prepare('abandoned'))).message).toBe('No content was staged under upload "abandoned"');
   });
 
   it('looks for abandoned uploads once a minute while staging, not only when it runs out of room', () => {

@@ -1,20 +1,24 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { HostFailure } from '../../../shared/contract/host-result';
 import type { Logger } from '../../host/logger';
-import { sanitizeFileName } from './export-names';
-import { ExportExistsError, ExportNameClashError, writeExportFiles, type ExportPiece } from './export-writer';
+import type { ExportPiece } from './export-writer';
+import { createExportThreads, type ExportThreads, type FormatWritten, type ThreadBuild } from './export-threads';
 import { errorMessage } from '../../../shared/text/error-message';
 
 /*
- * Main's side of exporting: where files may go, and writing them. The renderer serialises; main
- * decides the folder (the one named at start-up in browser mode, or one the user picked in the
- * native dialog in Electron: the renderer can never name an arbitrary folder) and writes.
+ * Main's side of exporting: where files may go, and building and writing them. The renderer sends
+ * the project's rows (an archive's JSON) once, while the Export dialog is open; main checks them
+ * and keeps them in its export threads (`prepare`), then builds the chosen formats from them there
+ * with the shared serialisers and writes each as soon as it is built (`build`). Main decides the
+ * folder (the one named at start-up in browser mode, or one the user picked in the native dialog
+ * in Electron: the renderer can never name an arbitrary folder) and reads the articles' texts itself.
  *
- * Contents larger than one request may carry are sent ahead in chunks (`stage`, in any order, so
- * that the renderer may send several requests at once) and referred to by upload id in `write`,
- * which refuses an upload missing a chunk. Chunking, rather than a larger body limit on one route, keeps every
- * request under the bridges' one limit (`MAX_PAYLOAD_BYTES`), works the same over IPC and HTTP,
- * and never holds a whole multi-megabyte JSON request body in a single string on either side.
+ * The rows, larger than one request may carry, are sent ahead in chunks (`stage`, in any order, so
+ * that the renderer may send several requests at once) and referred to by upload id in `prepare`,
+ * which refuses an upload missing a chunk. Chunking, rather than a larger body limit on one route,
+ * keeps every request under the bridges' one limit (`MAX_PAYLOAD_BYTES`) and works the same over
+ * IPC and HTTP.
  */
 
 /**
@@ -42,23 +46,45 @@ export interface ExportServiceOptions {
   maxStagedSize?: number;
   /** The clock abandoned uploads are judged by (tests move it); `Date.now` unless given. */
   now?: () => number;
+  /** The built `export-thread.js`: formats are then built on every core; without it, in main. */
+  threadScript?: string;
+  /** Export threads to use (default: one per core, at most three). */
+  threads?: number;
 }
 
-export interface ExportWriteRequest {
+/** An export to build from rows prepared before: what, from which texts, and into which folder. */
+export interface ExportBuildRequest extends Omit<ThreadBuild, 'folder'> {
+  /** The folder picked (Electron) or named at start-up; the last one picked when absent. */
   folder?: string | undefined;
-  subfolder?: string | undefined;
-  files: ReadonlyArray<{ name: string; content?: ExportPiece | undefined; uploadId?: string | undefined }>;
-  overwrite: boolean;
 }
+
+export interface ExportBuildResult {
+  /** Each format as it was written, in the order they were. */
+  formats: FormatWritten[];
+  /** Annotated articles no longer in the corpus, left out. */
+  missing: string[];
+  /** Threads the formats were built in (0: main's own thread). */
+  threads: number;
+}
+
+/** Most written files kept track of for `readWritten` (those of the last few exports). */
+const MAX_READABLE_WRITTEN = 20_000;
 
 export interface ExportService {
+  /** Where exports go. The Export dialog asks when it opens: the export threads start then, ready for the rows it sends. */
   info(): { folder: string | null; canPick: boolean };
   pickFolder(): Promise<string | null>;
   /** Keeps chunk `index` of `count` of an upload (bytes or text); chunks may come in any order. Returns how many it has. */
   stage(uploadId: string, index: number, count: number, chunk: ExportPiece): number;
-  /** Forgets staged uploads that will not be written; returns how many there were. */
+  /** Forgets staged uploads, and rows prepared from them, that will not be used; returns how many there were. */
   discard(uploadIds: readonly string[]): number;
-  write(request: ExportWriteRequest): Promise<{ folder: string; written: string[] }>;
+  /** Checks the project rows staged as `uploadId` (an archive's JSON) and keeps them, under the same id, for `build`. */
+  prepare(uploadId: string): Promise<{ annotations: number }>;
+  /** Builds and writes the formats of `request`, reporting each one as soon as it is written. */
+  build(request: ExportBuildRequest, onWritten: (entry: FormatWritten) => void): Promise<ExportBuildResult>;
+  /** The text of a file an export wrote (browser mode offers it as a download); refuses any other file. */
+  readWritten(file: string): Promise<string>;
+  close(): Promise<void>;
 }
 
 export function createExportService(options: ExportServiceOptions): ExportService {
@@ -69,6 +95,19 @@ export function createExportService(options: ExportServiceOptions): ExportServic
   let stagedSize = 0;
   const now = options.now ?? Date.now;
   let lastSweep = now();
+  const threads: ExportThreads = createExportThreads({ log: options.log, ...(options.threadScript ? { script: options.threadScript } : {}), ...(options.threads !== undefined ? { threads: options.threads } : {}) });
+  /** Files written by recent exports, oldest first: the only ones `readWritten` reads. */
+  const writtenFiles = new Set<string>();
+  const remember = (files: readonly string[]) => {
+    for (const file of files) {
+      writtenFiles.delete(file);
+      writtenFiles.add(file);
+    }
+    for (const file of writtenFiles) {
+      if (writtenFiles.size <= MAX_READABLE_WRITTEN) break;
+      writtenFiles.delete(file);
+    }
+  };
   const sizeOf = (chunk: ExportPiece | undefined) => (chunk === undefined ? 0 : typeof chunk === 'string' ? chunk.length : chunk.byteLength);
 
   /** An upload's chunks in order (bytes cut anywhere; strings between characters, never inside a surrogate pair). */
@@ -99,11 +138,14 @@ export function createExportService(options: ExportServiceOptions): ExportServic
     const before = stagedSize;
     releaseUploads(abandoned);
     const megabytes = ((before - stagedSize) / 1024 / 1024).toFixed(1);
-    options.log.warn(`Forgot ${abandoned.length} staged export file(s) (${megabytes} MB) not written within ${ABANDONED_UPLOAD_MS / 60_000} minutes: their export was abandoned`);
+    options.log.warn(`Forgot ${abandoned.length} staged export upload(s) (${megabytes} MB) not used within ${ABANDONED_UPLOAD_MS / 60_000} minutes: their export was abandoned`);
   };
 
   return {
-    info: () => ({ folder: options.fixedFolder ? path.resolve(options.fixedFolder) : lastPicked, canPick: options.pickFolder !== undefined }),
+    info: () => {
+      threads.start();
+      return { folder: options.fixedFolder ? path.resolve(options.fixedFolder) : lastPicked, canPick: options.pickFolder !== undefined };
+    },
 
     async pickFolder() {
       if (!options.pickFolder) throw new HostFailure('unsupported', 'Exports go to the folder named when the app was started (--exports): there is no folder dialog in browser mode');
@@ -130,27 +172,50 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       return upload.received;
     },
 
-    discard: (uploadIds) => releaseUploads(uploadIds),
+    discard: (uploadIds) => {
+      let forgotten = 0;
+      for (const id of uploadIds) if (threads.forget(id)) forgotten++;
+      return releaseUploads(uploadIds) + forgotten;
+    },
 
-    async write(request) {
-      const uploadIds = request.files.flatMap((file) => (file.uploadId ? [file.uploadId] : []));
+    async prepare(uploadId) {
+      const chunks = takeUpload(uploadId);
+      releaseUploads([uploadId]);
+      const json = chunks.every((chunk) => typeof chunk === 'string') ? chunks.join('') : Buffer.concat(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)));
+      const prepared = await threads.prepare(uploadId, json);
+      options.log.info(`Export: checked the project's rows (${prepared.annotations} annotations) in ${threads.threads || 'the main'} thread(s)`);
+      return prepared;
+    },
+
+    async build(request, onWritten) {
+      const base = request.folder ? path.resolve(request.folder) : lastPicked;
+      if (base === null) throw new HostFailure('invalid-input', 'Choose a folder to export to first');
+      if (!allowed.has(base)) throw new HostFailure('forbidden', `Exports may only be written to a folder you chose (${base} was not)`);
+      const formats: FormatWritten[] = [];
       try {
-        const base = request.folder ? path.resolve(request.folder) : lastPicked;
-        if (base === null) throw new HostFailure('invalid-input', 'Choose a folder to export to first');
-        if (!allowed.has(base)) throw new HostFailure('forbidden', `Exports may only be written to a folder you chose (${base} was not)`);
-        const folder = request.subfolder ? path.join(base, sanitizeFileName(request.subfolder)) : base;
-        const files = request.files.map((file) => ({ name: file.name, content: file.uploadId ? takeUpload(file.uploadId) : (file.content ?? '') }));
-        const written = await writeExportFiles(folder, files, request.overwrite);
-        options.log.info(`Exported ${written.length} file(s) to ${folder}`);
-        return { folder, written };
+        const built = await threads.build({ ...request, folder: base }, (entry) => {
+          formats.push(entry);
+          remember(entry.written);
+          onWritten(entry);
+        });
+        options.log.info(`Exported ${formats.length} format(s) to ${base} in ${threads.threads || 'the main'} thread(s): ${formats.map((entry) => `${entry.format} (${entry.written.length} file(s), built ${entry.buildMs.toFixed(0)} ms, written ${entry.writeMs.toFixed(0)} ms)`).join(', ')}`);
+        return { formats, missing: built.missing, threads: threads.threads };
       } catch (error) {
+        if (formats.length > 0) options.log.warn(`Export stopped after ${formats.length} format(s) were written: ${errorMessage(error)}`);
         if (error instanceof HostFailure) throw error;
-        if (error instanceof ExportExistsError) throw new HostFailure('exists', error.message);
-        if (error instanceof ExportNameClashError) throw new HostFailure('invalid-input', error.message);
         throw new HostFailure('io-error', `Could not write the export: ${errorMessage(error)}`);
-      } finally {
-        releaseUploads(uploadIds);
       }
     },
+
+    async readWritten(file) {
+      if (!writtenFiles.has(file)) throw new HostFailure('forbidden', `${file} is not a file this app exported`);
+      try {
+        return await fs.readFile(file, 'utf8');
+      } catch (error) {
+        throw new HostFailure('io-error', `Could not read ${file}: ${errorMessage(error)}`);
+      }
+    },
+
+    close: () => threads.close(),
   };
 }

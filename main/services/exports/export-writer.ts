@@ -51,11 +51,32 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
+/** Characters (or bytes) per write: a format built in many small pieces (W3C: one per annotation) is written in few calls. */
+const WRITE_BATCH = 1 << 20;
+
+/** `pieces` in order, runs of small strings joined up to about WRITE_BATCH characters (50,000 writes of one annotation each took ~0.25 s). */
+function* batched(pieces: Iterable<ExportPiece>): Generator<ExportPiece> {
+  let run: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    if (typeof piece === 'string' && piece.length < WRITE_BATCH) {
+      run.push(piece);
+      length += piece.length;
+      if (length < WRITE_BATCH) continue;
+    }
+    if (run.length > 0) yield run.join('');
+    if (typeof piece !== 'string' || piece.length >= WRITE_BATCH) yield piece;
+    run = [];
+    length = 0;
+  }
+  if (run.length > 0) yield run.join('');
+}
+
 async function writeFlushed(file: string, content: ExportFileInput['content']): Promise<void> {
   const handle = await fs.open(file, 'wx', 0o644);
   try {
     // Each `writeFile` on the handle writes on from where the last one ended; bytes need no encoding.
-    for (const piece of typeof content === 'string' || content instanceof Uint8Array ? [content] : content) await handle.writeFile(piece, 'utf8');
+    for (const piece of batched(typeof content === 'string' || content instanceof Uint8Array ? [content] : content)) await handle.writeFile(piece, 'utf8');
     // The data and what reading it needs (its size), not the times: ~15 % less than `sync` on 2,002 files.
     await handle.datasync();
   } finally {

@@ -73,11 +73,6 @@ export async function mentionRowsOfEntity(db: WorkbenchDb, entityId: EntityId): 
   return packs.length > 1 ? rows.sort(byId) : rows;
 }
 
-/** The articles that have stored annotations (reads the packs' keys only). */
-export async function annotatedArticleIds(db: WorkbenchDb): Promise<Set<string>> {
-  return new Set(((await db.annotationPacks.toCollection().primaryKeys()) as PackKey[]).map(([articleId]) => articleId));
-}
-
 /** Every stored row, unvalidated, article by article. */
 export async function allAnnotationRows(db: WorkbenchDb): Promise<unknown[]> {
   return (await db.annotationPacks.toArray()).flatMap((pack) => pack.annotations);

@@ -1,4 +1,3 @@
-import type { DerivedMetadata } from '../../../shared/model/article';
 import type { ArticleMetaRecord, WorkbenchDb } from './workbench-db';
 
 export type EditableMetadata = Pick<ArticleMetaRecord, 'title' | 'source' | 'author' | 'date' | 'url'>;
@@ -17,15 +16,4 @@ export async function saveArticleMeta(db: WorkbenchDb, path: string, fields: Edi
     if (articleId) record.articleId = articleId;
     await db.articleMeta.put(record);
   });
-}
-
-/** The metadata shown for an article: the user's corrections over what the text suggested. */
-export function effectiveMetadata(derived: DerivedMetadata, corrected: ArticleMetaRecord | undefined): Required<EditableMetadata> {
-  return {
-    title: corrected?.title ?? derived.title,
-    source: corrected?.source ?? derived.source ?? '',
-    author: corrected?.author ?? derived.byline?.replace(/^by\s+/i, '') ?? '',
-    date: corrected?.date ?? derived.dateline ?? '',
-    url: corrected?.url ?? '',
-  };
 }

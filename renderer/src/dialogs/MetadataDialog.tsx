@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { DerivedMetadata } from '../../../shared/model/article';
-import { EDITABLE_FIELDS, effectiveMetadata, type EditableMetadata } from '../db/article-meta-store';
+import { EDITABLE_FIELDS, type EditableMetadata } from '../db/article-meta-store';
+import { effectiveMetadata } from '../../../shared/export/export-selection';
 import type { ArticleMetaRecord } from '../db/workbench-db';
 import { ModalDialog } from './ModalDialog';
 

@@ -9,7 +9,7 @@ import { usePaneHighlights } from '../highlights/use-pane-highlights';
 import { usePaneMentions } from '../entities/use-pane-mentions';
 import type { CorpusChange } from '../../../shared/model/article';
 import type { ArticleMetaRecord } from '../db/workbench-db';
-import { effectiveMetadata } from '../db/article-meta-store';
+import { effectiveMetadata } from '../../../shared/export/export-selection';
 import { ArticleText } from './ArticleText';
 import type { PaneState } from './pane-layout';
 import { useArticleContent } from './use-article-content';

@@ -6,10 +6,8 @@ import { useAppServices } from '../app/app-services';
 import { ModalDialog } from '../dialogs/ModalDialog';
 import { EXPORT_FORMATS, type ExportFormatId } from '../../../shared/export/export-formats';
 import { ExportResults } from './ExportResults';
-import type { ExportScope } from './gather-export';
-import { exportProject, exportWorkersHere } from './export-project';
-import { fileNameWord, type ExportOutcome, type ExportProgress } from './run-export';
-import { startModuleWorker, warmWorkers, type WarmWorkers } from './export-workers';
+import type { ExportScope } from '../../../shared/export/export-selection';
+import { exportProject, fileNameWord, type ExportOutcome, type ExportProgress } from './export-project';
 import { prefetchExport, type ExportPrefetch } from './export-prefetch';
 import { errorMessage } from '../../../shared/text/error-message';
 import { ErrorAlert } from '../dialogs/ErrorAlert';
@@ -23,11 +21,10 @@ const SCOPES: ReadonlyArray<{ kind: ScopeKind; label: string }> = [
   { kind: 'notebook', label: 'The notebook' },
 ];
 
-/** What the dialog says while exporting, e.g. "Writing W3C annotations… 3 of 6". */
+/** What the dialog says while exporting, e.g. "Building and writing the formats… 3 of 6 written". */
 function exportProgressText(progress: ExportProgress | null): string {
-  if (!progress) return 'Reading the project…';
-  if (progress.writing) return `Writing ${progress.writing}… ${progress.done + 1} of ${progress.total}`;
-  return `Building the formats… ${progress.done} of ${progress.total} written`;
+  if (!progress) return 'Sending the project…';
+  return `Building and writing the formats… ${progress.done} of ${progress.total} written`;
 }
 
 /** Export: choose what (scope) and how (formats), write, then show what was written where. */
@@ -49,30 +46,18 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
     void client.request('exports.info', {}).then((result) => setFolder(result.ok ? result.value : { folder: null, canPick: false }));
   }, [client]);
 
-  // Export workers start when the dialog opens, so that their scripts have loaded (~0.2–0.35 s on
-  // 2 cores) by the time Export is clicked; those an export does not use end with the dialog.
-  const warm = useRef<WarmWorkers | null>(null);
-  useEffect(() => {
-    const workers = warmWorkers(startModuleWorker, exportWorkersHere());
-    warm.current = workers;
-    return () => {
-      workers.release();
-      if (warm.current === workers) warm.current = null;
-    };
-  }, []);
-
-  // What an export of the project reads is read now, while the user chooses (see export-prefetch.ts).
+  // The project's rows go to main now, while the user chooses (see export-prefetch.ts); main forgets them when the dialog closes.
   const prefetch = useRef<ExportPrefetch | null>(null);
+  const hasListing = listing !== null;
   useEffect(() => {
-    const workers = warm.current;
-    if (!listing || !workers) return;
-    const read = prefetchExport(client, db, listing, workers, exportWorkersHere());
+    if (!hasListing) return;
+    const read = prefetchExport(client, db);
     prefetch.current = read;
     return () => {
       read.dispose();
       if (prefetch.current === read) prefetch.current = null;
     };
-  }, [client, db, listing]);
+  }, [client, db, hasListing]);
 
   const pickFolder = async () => {
     const result = await client.request('exports.pickFolder', {});
@@ -100,8 +85,6 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
     setBusy(true);
     setError(null);
     setExists(null);
-    const workers = warm.current ?? warmWorkers(startModuleWorker, exportWorkersHere());
-    warm.current = null;
     try {
       const chosen: ExportScope =
         scope === 'articles' ? { kind: 'articles', paths: [...paths] }
@@ -109,7 +92,8 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
         : { kind: scope };
       const entity = entities.find((candidate) => candidate.id === entityId);
       const baseName = fileNameWord(listing.name) + (scope === 'entity' && entity ? `-${fileNameWord(entity.name)}` : scope === 'notebook' ? '-notebook' : scope === 'articles' ? '-selection' : '');
-      const { outcome: result, missing } = await exportProject(client, db, workers, { listing, scope: chosen, baseName, formats: [...formats], csvBom, overwrite, onProgress: setProgress }, prefetch.current);
+      const result = await exportProject(client, db, { scope: chosen, baseName, formats: [...formats], csvBom, overwrite, onProgress: setProgress }, prefetch.current);
+      const { missing } = result;
       if (result.exists) setExists(result.exists);
       else if (result.error) setError(result.error);
       else {
@@ -120,7 +104,6 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {
-      workers.release();
       setBusy(false);
       setProgress(null);
     }

@@ -1,17 +1,23 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { useAppServices } from '../app/app-services';
+import { ErrorAlert } from '../dialogs/ErrorAlert';
 import { ModalDialog } from '../dialogs/ModalDialog';
-import type { ExportOutcome } from './run-export';
-import { downloadFile } from './write-export';
+import { downloadWritten } from './download-file';
+import type { ExportOutcome } from './export-project';
 
-/** Where the formats were built: in background workers, or (when none could be had) in the window's own thread. */
-function builtByText(builtBy: ExportOutcome['builtBy']): string {
-  const workers = builtBy.workers === 0 ? '' : `Built in ${builtBy.workers} background worker${builtBy.workers === 1 ? '' : 's'}`;
-  const inThread = builtBy.inThread.length === 0 ? '' : `${builtBy.inThread.join(', ')} built in the window's own thread (no background worker could be started)`;
-  return [workers, inThread].filter(Boolean).join('; ') + '.';
+/** Where the formats were built: in background threads of the app's main process, or in that process's own thread. */
+function builtByText(threads: number): string {
+  return threads === 0 ? "Built in the app's main thread (no background thread could be started)." : `Built in ${threads} background thread${threads === 1 ? '' : 's'}.`;
 }
 
 /** What an export wrote, and where; in browser mode each file can also be downloaded. */
 export function ExportResults({ outcome, offerDownloads, onClose }: { outcome: ExportOutcome; offerDownloads: boolean; onClose(): void }) {
+  const { client } = useAppServices();
+  const [error, setError] = useState<string | null>(null);
+  const download = async (path: string) => {
+    const result = await downloadWritten(client, path);
+    setError(result.ok ? null : `Could not download ${path}: ${result.error.message}`);
+  };
   // The end of an export as the user sees it (the bench times click → this mark).
   useEffect(() => void performance.mark('export-reported'), []);
   return (
@@ -21,16 +27,17 @@ export function ExportResults({ outcome, offerDownloads, onClose }: { outcome: E
           {outcome.written.map((entry) => (
             <li key={entry.format}>
               <strong>{entry.format}</strong>: {entry.paths.length === 1 ? <code>{entry.paths[0]}</code> : <>{entry.paths.length} files in <code>{entry.folder}</code></>}
-              {offerDownloads && entry.files.length <= 3 &&
-                entry.files.map((file) => (
-                  <button key={file.name} type="button" className="link-button" onClick={() => downloadFile(file)}>
-                    Download {file.name}
+              {offerDownloads && entry.paths.length <= 3 &&
+                entry.paths.map((path) => (
+                  <button key={path} type="button" className="link-button" onClick={() => void download(path)}>
+                    Download {path.split(/[\\/]/).pop()}
                   </button>
                 ))}
             </li>
           ))}
         </ul>
-        <p className="muted export-built-by">{builtByText(outcome.builtBy)}</p>
+        <p className="muted export-built-by">{builtByText(outcome.threads)}</p>
+        <ErrorAlert message={error} />
         <div className="form-buttons">
           <button type="button" autoFocus onClick={onClose}>
             Done

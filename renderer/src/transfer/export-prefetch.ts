@@ -1,33 +1,27 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import type { HostClient } from '../../../shared/contract/host-client';
-import type { CorpusListing } from '../../../shared/model/article';
+import type { Result } from '../../../shared/contract/host-result';
 import type { WorkbenchDb } from '../db/workbench-db';
-import type { WarmWorkers } from './export-workers';
-import { readablePaths, readTexts, type ArticleText, type ExportRows } from './gather-export';
-import { readProjectDataButAnnotations, RESEARCH_TABLES } from './project-data';
+import { RESEARCH_TABLES } from './project-data';
+import { readProjectRowsJson, type StartRowsWorker } from './project-rows';
+import { forgetProjectRows, sendProjectRows, type PreparedRows } from './send-project-rows';
 
 /*
- * What an export of the project reads, read while the Export dialog is open, before Export is
- * clicked: the project's rows but the annotations and the texts of every readable article (here),
- * and the annotations (in the workers started ahead, each reading for itself). The user spends
- * seconds choosing; the export then starts building at once. Reading took 0.4-0.9 s after the
- * click in the bench (50,000 annotations, 1,000 articles).
+ * What an export reads of the project, read and sent to main while the Export dialog is open,
+ * before Export is clicked: the project's rows, read in a worker and checked and kept by main's
+ * export threads. The user spends seconds choosing; main then starts building at once.
  *
  * It stays usable only while nothing it read changed: a write to any research table, in this
- * window or another, makes it stale (Dexie's `storagemutated`, which names the tables written),
- * and so does another listing (the corpus changed). A stale read is not used: the export reads
- * afresh, as it would have without one.
+ * window or another, makes it stale (Dexie's `storagemutated`, which names the tables written). A
+ * stale read is not used: the export sends the rows afresh, as it would have without one.
  */
 
 export interface ExportPrefetch {
-  /** The workers that were asked to read the annotations. */
-  readonly workers: WarmWorkers;
-  readonly rows: Promise<ExportRows>;
-  /** The texts of every readable article of `listing`. */
-  readonly texts: Promise<ArticleText[]>;
-  /** Whether an export of `listing` may use what was read: nothing read has changed since the reads began, and they were for that listing. */
-  usableFor(listing: CorpusListing): boolean;
-  /** Stops watching for changes. */
+  /** The rows as main keeps them, or why they could not be sent. */
+  readonly prepared: Promise<Result<PreparedRows>>;
+  /** Whether an export may use them: nothing they hold has changed since they were read. */
+  usable(): boolean;
+  /** Stops watching for changes, and has main forget the rows. */
   dispose(): void;
 }
 
@@ -37,25 +31,30 @@ export function touchesResearch(parts: ObservabilitySet, name: string): boolean 
   return Object.keys(parts).some((part) => part.startsWith(prefix) && (RESEARCH_TABLES as readonly string[]).includes(part.slice(prefix.length).split('/')[0] ?? ''));
 }
 
-/** Starts reading what an export of `listing`'s project needs; `workers` read the annotations. */
-export function prefetchExport(client: HostClient, db: WorkbenchDb, listing: CorpusListing, workers: WarmWorkers, workerCount: number): ExportPrefetch {
+/** Reads the project's rows and sends them to main to keep for an export. */
+export async function prepareProjectRows(client: HostClient, db: WorkbenchDb, startWorker?: StartRowsWorker): Promise<Result<PreparedRows>> {
+  const json = await readProjectRowsJson(db, startWorker);
+  performance.mark('export-rows-read');
+  return sendProjectRows(client, json);
+}
+
+/** Starts reading and sending what an export of the project in `db` needs. */
+export function prefetchExport(client: HostClient, db: WorkbenchDb, startWorker?: StartRowsWorker): ExportPrefetch {
   let fresh = true;
   const onWrite = (parts: ObservabilitySet) => {
     if (touchesResearch(parts, db.name)) fresh = false;
   };
   Dexie.on('storagemutated', onWrite);
   performance.mark('export-prefetch');
-  workers.readAhead(db.name, workerCount);
-  const rows = readProjectDataButAnnotations(db);
-  const texts = readTexts(client, readablePaths(listing));
-  // A failed read is reported by the export that awaits it, if one does.
-  rows.then(() => performance.mark('export-prefetched-rows'), () => {});
-  texts.then(() => performance.mark('export-prefetched-texts'), () => {});
+  const prepared = prepareProjectRows(client, db, startWorker).catch((error: unknown): Result<PreparedRows> => ({ ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } }));
+  // A failure is reported by the export that awaits it, if one does.
+  void prepared.then((result) => result.ok && performance.mark('export-prefetched'));
   return {
-    workers,
-    rows,
-    texts,
-    usableFor: (current) => fresh && current === listing,
-    dispose: () => Dexie.on('storagemutated').unsubscribe(onWrite),
+    prepared,
+    usable: () => fresh,
+    dispose: () => {
+      Dexie.on('storagemutated').unsubscribe(onWrite);
+      void prepared.then((result) => (result.ok ? forgetProjectRows(client, result.value.id) : undefined));
+    },
   };
 }

@@ -1,51 +1,116 @@
 import type { HostClient } from '../../../shared/contract/host-client';
-import type { ExportFormatId } from '../../../shared/export/export-formats';
-import { exportWorkerCount, planExport } from '../../../shared/export/export-plan';
-import type { CorpusListing } from '../../../shared/model/article';
-import { allStoredAnnotations } from '../db/annotation-packs';
+import type { Result } from '../../../shared/contract/host-result';
+import { exportFormat, inDialogOrder, type ExportFormatId } from '../../../shared/export/export-formats';
+import type { ExportScope } from '../../../shared/export/export-selection';
 import type { WorkbenchDb } from '../db/workbench-db';
-import type { WarmWorkers } from './export-workers';
-import type { ExportPrefetch } from './export-prefetch';
-import { gatherExport, type ExportRows, type ExportScope } from './gather-export';
-import { readProjectData, readProjectDataButAnnotations } from './project-data';
-import { appExportRuntime, runExport, type ExportOutcome, type ExportProgress } from './run-export';
+import { prepareProjectRows, type ExportPrefetch } from './export-prefetch';
+import { forgetProjectRows, type PreparedRows } from './send-project-rows';
 
-/** Export workers this machine gets (`exportWorkerCount` of its logical processors). */
-export const exportWorkersHere = (): number => exportWorkerCount(globalThis.navigator?.hardwareConcurrency);
+/*
+ * An export as the Export dialog runs it: the project's rows go to main (sent ahead while the
+ * dialog was open, or now), and main builds the chosen formats from them in its export threads,
+ * with the articles' texts it reads itself, and writes each one as soon as it is built
+ * (`exports.build`; `exports.formatWritten` reports each while it runs).
+ */
+
+export interface ExportOutcome {
+  /** Where each format went and what it wrote, in the dialog's order. */
+  written: Array<{ format: string; folder: string; paths: string[] }>;
+  /** Set when files exist and `overwrite` was false: that format was not written; ask, then run again with overwrite. */
+  exists: string | null;
+  /** A failure other than `exists`, in words. */
+  error: string | null;
+  /** Threads main built the formats in (0: its own). */
+  threads: number;
+  /** Annotated articles no longer in the corpus, left out. */
+  missing: string[];
+}
+
+/** How far an export is: `done` of `total` formats written. */
+export interface ExportProgress {
+  done: number;
+  total: number;
+}
 
 /** What the Export dialog asks for. */
 export interface ProjectExportRequest {
-  listing: CorpusListing;
   scope: ExportScope;
   /** What every file name starts with, e.g. `corpus-selection`. */
   baseName: string;
   formats: readonly ExportFormatId[];
   csvBom: boolean;
   overwrite: boolean;
-  onProgress(progress: ExportProgress): void;
+  onProgress?(progress: ExportProgress): void;
+}
+
+const failed = (error: string): ExportOutcome => ({ written: [], exists: null, error, threads: 0, missing: [] });
+
+/** Has main build and write `request` from the rows it keeps as `rows`. */
+async function buildOnMain(client: HostClient, rows: PreparedRows, request: ProjectExportRequest): Promise<Result<ExportOutcome>> {
+  const formats = inDialogOrder(request.formats);
+  const exportId = globalThis.crypto.randomUUID();
+  let done = 0;
+  const unsubscribe = client.subscribe('exports.formatWritten', (event) => {
+    if (event.exportId !== exportId) return;
+    performance.mark('export-format-written', { detail: event.format });
+    request.onProgress?.({ done: ++done, total: formats.length });
+  });
+  try {
+    request.onProgress?.({ done: 0, total: formats.length });
+    const built = await client.request('exports.build', { exportId, preparedId: rows.id, scope: request.scope, formats, baseName: request.baseName, csvBom: request.csvBom, overwrite: request.overwrite });
+    if (!built.ok) return built;
+    const byFormat = new Map(built.value.formats.map((entry) => [entry.format, entry]));
+    return {
+      ok: true,
+      value: {
+        written: formats.flatMap((id) => {
+          const entry = byFormat.get(id);
+          return entry ? [{ format: exportFormat(id).label, folder: entry.folder, paths: entry.written }] : [];
+        }),
+        exists: null,
+        error: null,
+        threads: built.value.threads,
+        missing: built.value.missing,
+      },
+    };
+  } finally {
+    unsubscribe();
+  }
 }
 
 /**
- * Exports `request.scope` of the project in `db` with `workers` (started ahead by the dialog):
- * reads the project's rows and the articles' texts, then builds and writes the formats
- * (`runExport`). For a whole project or chosen articles each worker reads the annotations out of
- * the database itself, on its own thread, while this one reads the rest and the texts (see
- * `export-job-message.ts`). What `prefetch` read while the dialog was open is used when it is
- * still fresh, for the same listing and workers; otherwise everything is read now. `missing`
- * names the annotated articles no longer in the corpus.
+ * Exports `request.scope` of the project in `db`: from the rows `prefetch` sent while nothing has
+ * changed since, else from rows read and sent now (and forgotten after). Rows main no longer keeps
+ * are sent again, once.
  */
-export async function exportProject(client: HostClient, db: WorkbenchDb, workers: WarmWorkers, request: ProjectExportRequest, prefetch: ExportPrefetch | null = null): Promise<{ outcome: ExportOutcome; missing: string[] }> {
-  const workersRead = request.scope.kind === 'project' || request.scope.kind === 'articles';
-  const ahead = prefetch?.usableFor(request.listing) ? prefetch : null;
-  if (workersRead && ahead?.workers !== workers) workers.readAhead(db.name, planExport(request.formats, exportWorkersHere()).length);
-  const rows: Promise<ExportRows> = workersRead ? (ahead?.rows ?? readProjectDataButAnnotations(db)) : readProjectData(db).then((data) => ({ data }));
-  const reading = rows.then((read) => (performance.mark('export-read'), read));
-  // The articles' texts are read from main while the project's rows come out of the database.
-  const { input, missing } = await gatherExport(client, request.listing, reading, request.scope, ahead?.texts);
-  const { data } = await reading;
-  performance.mark('export-gathered');
-  const storedRows = workersRead ? { storedRows: { database: db.name, read: () => allStoredAnnotations(db) } } : {};
-  const { baseName, formats, csvBom, overwrite, onProgress } = request;
-  const outcome = await runExport(client, { input, data, ...storedRows, baseName, formats, csvBom, overwrite, onProgress }, appExportRuntime(workers.start));
-  return { outcome, missing };
+export async function exportProject(client: HostClient, db: WorkbenchDb, request: ProjectExportRequest, prefetch: ExportPrefetch | null = null): Promise<ExportOutcome> {
+  const ahead = prefetch?.usable() ? await prefetch.prepared : null;
+  let sentNow: PreparedRows | null = null;
+  const sendNow = async (): Promise<Result<PreparedRows>> => {
+    const sent = await prepareProjectRows(client, db);
+    if (sent.ok) sentNow = sent.value;
+    return sent;
+  };
+  try {
+    let rows = ahead?.ok ? ahead : await sendNow();
+    if (!rows.ok) return failed(`The project could not be sent for export: ${rows.error.message}`);
+    performance.mark('export-read');
+    let built = await buildOnMain(client, rows.value, request);
+    if (!built.ok && built.error.code === 'not-found' && !sentNow) {
+      rows = await sendNow();
+      if (!rows.ok) return failed(`The project could not be sent for export: ${rows.error.message}`);
+      built = await buildOnMain(client, rows.value, request);
+    }
+    if (built.ok) return built.value;
+    if (built.error.code === 'exists') return { ...failed(''), error: null, exists: built.error.message };
+    return failed(built.error.message);
+  } finally {
+    const sent = sentNow as PreparedRows | null;
+    if (sent) await forgetProjectRows(client, sent.id);
+  }
+}
+
+/** A file-name-friendly word for the scope (project name, entity name...). */
+export function fileNameWord(text: string): string {
+  return text.trim().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'export';
 }

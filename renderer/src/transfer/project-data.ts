@@ -1,6 +1,5 @@
 import type { ProjectData } from '../../../shared/export/archive-schema';
-import type { AnnotationRecord } from '../../../shared/model/annotation';
-import { addAnnotations, allStoredAnnotations, annotatedArticleIds } from '../db/annotation-packs';
+import { addAnnotations, allStoredAnnotations } from '../db/annotation-packs';
 import { countImportedMentions } from '../db/mention-count-store';
 import { WorkbenchDb } from '../db/workbench-db';
 
@@ -15,45 +14,26 @@ export const RESEARCH_TABLES = ['articles', 'articleMeta', 'legend', 'entityType
 
 /** Every research row of the project, read in one consistent transaction. */
 export async function readProjectData(db: WorkbenchDb): Promise<ProjectData> {
-  const { rest, annotations } = await readResearchTables(db, () => allStoredAnnotations(db));
-  return { ...rest, annotations };
-}
-
-/**
- * Every research row but the annotations, read in one transaction, for an export whose workers
- * read the annotations themselves (`readStoredAnnotations`): `data.annotations` is left empty, and
- * `annotated` names the articles that have annotations (read from the packs' keys alone).
- */
-export async function readProjectDataButAnnotations(db: WorkbenchDb): Promise<{ data: ProjectData; annotated: Set<string> }> {
-  const { rest, annotations: annotated } = await readResearchTables(db, () => annotatedArticleIds(db));
-  return { data: { ...rest, annotations: [] }, annotated };
-}
-
-/** The research tables but the annotations, and what `annotations` reads of those, in one transaction. */
-async function readResearchTables<T>(db: WorkbenchDb, annotations: () => Promise<T>): Promise<{ rest: Omit<ProjectData, 'annotations'>; annotations: T }> {
   return db.transaction('r', RESEARCH_TABLES.map((table) => db.table(table)), async () => {
-    const [articles, articleMeta, legend, entityTypes, entities, read, rejectedHits, notes] = await Promise.all([
+    const [articles, articleMeta, legend, entityTypes, entities, annotations, rejectedHits, notes] = await Promise.all([
       db.articles.toArray(),
       db.articleMeta.toArray(),
       db.legend.toArray(),
       db.entityTypes.toArray(),
       db.entities.toArray(),
-      annotations(),
+      allStoredAnnotations(db),
       db.rejectedHits.toArray(),
       db.notes.toArray(),
     ]);
-    return { rest: { articles, articleMeta, legend, entityTypes, entities, rejectedHits, notes }, annotations: read };
+    return { articles, articleMeta, legend, entityTypes, entities, annotations, rejectedHits, notes };
   });
 }
 
-/**
- * Every annotation stored in the database `name`, as the archive takes them (unvalidated, see
- * `allStoredAnnotations`): what an export worker reads for itself, on its own connection.
- */
-export async function readStoredAnnotations(name: string): Promise<AnnotationRecord[]> {
+/** Every research row of the database `name`, read on a connection of its own (an export's rows worker). */
+export async function readProjectDataNamed(name: string): Promise<ProjectData> {
   const db = new WorkbenchDb(name);
   try {
-    return await allStoredAnnotations(db);
+    return await readProjectData(db);
   } finally {
     db.close();
   }

@@ -1,0 +1,136 @@
+import path from 'node:path';
+import { setImmediate as nextMacrotask } from 'node:timers/promises';
+import type { ProjectData } from '../../../shared/export/archive-schema';
+import { archiveFileName, exportFormat, type ExportFormatId, type FormatOptions, type FormatOutput } from '../../../shared/export/export-formats';
+import type { ExportInput } from '../../../shared/export/export-input';
+import type { ArticleSummary } from '../../../shared/model/article';
+import { selectExport, type ExportScope } from '../../../shared/export/export-selection';
+import { prepareExport } from '../../../shared/export/prepared-export';
+import { readArchiveRows } from '../../../shared/export/project-archive';
+import { errorMessage } from '../../../shared/text/error-message';
+import { readListedTexts } from '../corpus/listed-texts';
+import { sanitizeFileName } from './export-names';
+import { ExportExistsError, ExportNameClashError, writeExportFiles } from './export-writer';
+
+/*
+ * An export thread's whole work (`export-thread.ts` runs it in a worker thread; where none can be
+ * had, main runs it itself): it keeps the project rows the renderer sent, checked, and builds and
+ * writes its share of an export's formats from them, each format written (atomically, all its
+ * files or none) as soon as it is built. It never decides where files may go: main names the folder.
+ */
+
+/** The articles whose texts an export reads (those of main's listing that its scope covers), under `root`. */
+export interface TextsToRead {
+  root: string;
+  articles: readonly ArticleSummary[];
+}
+
+/** What main asks of an export thread. */
+export type BuilderRequest =
+  /** Check and keep the project rows `json` (the project archive's text, as UTF-8 bytes or a string) as `id`. */
+  | { kind: 'prepare'; id: string; json: Uint8Array | string }
+  | { kind: 'forget'; id: string }
+  /** Build `formats` (in this order) of rows `preparedId` and write them into `folder`. */
+  | { kind: 'build'; buildId: string; preparedId: string; projectName: string; texts: TextsToRead; scope: ExportScope; formats: readonly ExportFormatId[]; options: FormatOptions; folder: string; overwrite: boolean }
+  /** Build no format of `buildId` after the one being built (another failed). */
+  | { kind: 'stop'; buildId: string };
+
+/** Why a build stopped: files there already, names that clash once sanitised, a failed write or build, or rows not (or no longer) kept. */
+export type BuildProblem = 'exists' | 'name-clash' | 'write' | 'build' | 'unprepared';
+
+export type BuilderReply =
+  | { kind: 'prepared'; id: string; annotations: number }
+  | { kind: 'prepare-failed'; id: string; message: string }
+  | { kind: 'written'; buildId: string; format: ExportFormatId; folder: string; written: string[]; buildMs: number; writeMs: number }
+  | { kind: 'build-failed'; buildId: string; format: ExportFormatId | null; problem: BuildProblem; message: string }
+  | { kind: 'build-done'; buildId: string; missing: string[] };
+
+/** Project rows kept at once (one per open Export dialog, in practice); the oldest are forgotten first. */
+export const MAX_PREPARED = 4;
+
+function textOf(json: Uint8Array | string): string {
+  return typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8');
+}
+
+/** A builder that answers each request through `post`; it handles one request at a time per call, in order of arrival. */
+export function createExportBuilder(post: (reply: BuilderReply) => void): (request: BuilderRequest) => Promise<void> {
+  /** The rows kept, each with the archive text they were read from. */
+  const prepared = new Map<string, { data: ProjectData; text: string }>();
+  const stopped = new Set<string>();
+
+  const build = async (request: Extract<BuilderRequest, { kind: 'build' }>): Promise<void> => {
+    const { buildId } = request;
+    const failed = (format: ExportFormatId | null, problem: BuildProblem, message: string) => post({ kind: 'build-failed', buildId, format, problem, message });
+    const kept = prepared.get(request.preparedId);
+    if (!kept) return failed(null, 'unprepared', 'The project rows for this export are no longer kept: export again');
+    let input: ExportInput | null = null;
+    let missing: string[] = [];
+    for (const id of request.formats) {
+      if (stopped.has(buildId)) break;
+      const format = exportFormat(id);
+      const started = performance.now();
+      let output: FormatOutput;
+      try {
+        if (format.reads === 'input') {
+          if (!input) {
+            // Read here, with blocking reads, by the threads that need them (see `readListedTexts`).
+            const { root, articles } = request.texts;
+            const texts = readListedTexts(root, articles.map((summary) => summary.path), new Map(articles.map((summary) => [summary.path, summary])));
+            const selected = selectExport(kept.data, request.projectName, texts, request.scope);
+            // What the input formats share (text order, offsets, lookups) is derived once for all of them.
+            input = prepareExport(selected.input);
+            missing = selected.missing;
+          }
+          output = format.build(input, request.options);
+        } else if (id === 'archive') {
+          // The rows came as the project archive's text (the renderer serialised them with the same
+          // `projectArchivePieces`), checked when kept: written as they came, not built again.
+          output = { files: [{ name: archiveFileName(request.options), content: kept.text }] };
+        } else {
+          output = format.build(kept.data, request.options);
+        }
+      } catch (error) {
+        return failed(id, 'build', `${format.label} could not be built: ${errorMessage(error)}`);
+      }
+      const built = performance.now();
+      const folder = output.subfolder ? path.join(request.folder, sanitizeFileName(output.subfolder)) : request.folder;
+      try {
+        const written = await writeExportFiles(folder, output.files, request.overwrite);
+        post({ kind: 'written', buildId, format: id, folder, written, buildMs: built - started, writeMs: performance.now() - built });
+      } catch (error) {
+        if (error instanceof ExportExistsError) return failed(id, 'exists', `${format.label}: ${error.message}`);
+        if (error instanceof ExportNameClashError) return failed(id, 'name-clash', `${format.label}: ${error.message}`);
+        return failed(id, 'write', `${format.label} could not be written: ${errorMessage(error)}`);
+      }
+      // A `stop` sent meanwhile is read before the next format.
+      await nextMacrotask();
+    }
+    stopped.delete(buildId);
+    post({ kind: 'build-done', buildId, missing });
+  };
+
+  return async (request) => {
+    switch (request.kind) {
+      case 'prepare':
+        try {
+          const text = textOf(request.json);
+          const rows = readArchiveRows(text);
+          prepared.delete(request.id);
+          prepared.set(request.id, { data: rows, text });
+          for (const id of prepared.keys()) if (prepared.size > MAX_PREPARED) prepared.delete(id);
+          post({ kind: 'prepared', id: request.id, annotations: rows.annotations.length });
+        } catch (error) {
+          post({ kind: 'prepare-failed', id: request.id, message: errorMessage(error) });
+        }
+        return;
+      case 'forget':
+        prepared.delete(request.id);
+        return;
+      case 'stop':
+        stopped.add(request.buildId);
+        return;
+      case 'build':
+        return build(request);
+    }
+  };
+}
