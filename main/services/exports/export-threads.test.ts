@@ -87,6 +87,20 @@ describe('export threads', () => {
     await expect(threads.build(build(tempDir()), () => {})).resolves.toMatchObject({ lanes: 1 });
   });
 
+  it('builds in the main thread when the threads fail before they ever answer (a script that cannot load), checking the rows there', async () => {
+    const warnings: string[] = [];
+    const broken = () => {
+      const thread = track(new FakeThread());
+      thread.postMessage = () => setImmediate(() => thread.emit('error', new Error('Cannot find module')));
+      return thread;
+    };
+    const threads = createExportThreads({ script: writeScript(), threads: 2, log: { ...silentLogger, warn: (message) => warnings.push(message) }, startWorker: broken });
+    await expect(threads.prepare('rows', toProjectArchive(projectData()))).resolves.toEqual({ annotations: 12 });
+    expect(threads.threads).toBe(0);
+    expect(warnings).toEqual(['Export threads could not start (Cannot find module): exports are built in the main thread']);
+    await expect(threads.build(build(tempDir()), () => {})).resolves.toMatchObject({ lanes: 1 });
+  });
+
   it('stops the other threads after their current format when one fails, and reports the first failure', async () => {
     const folder = tempDir();
     writeFileSync(path.join(folder, 'p-archive.json'), 'there before');

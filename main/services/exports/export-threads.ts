@@ -70,16 +70,19 @@ interface Lane {
   post(request: BuilderRequest): void;
   /** Rows this lane has checked and keeps. */
   kept: Set<string>;
-  prepares: Map<string, { resolve(annotations: number): void; reject(error: Error): void }>;
+  prepares: Map<string, { json: Uint8Array | string; resolve(annotations: number): void; reject(error: Error): void }>;
   builds: Map<string, { onWritten(entry: FormatWritten): void; done(missing: string[]): void; failed(problem: BuildProblem, message: string): void }>;
   terminate(): Promise<unknown>;
   /** A worker thread (false: main's own lane). */
   threaded: boolean;
+  /** True once it has answered: a thread that fails before that cannot run here at all. */
+  proven: boolean;
 }
 
 const PROBLEM_CODES: Record<BuildProblem, HostErrorCode> = { exists: 'exists', 'name-clash': 'invalid-input', write: 'io-error', build: 'internal', unprepared: 'not-found' };
 
 function answer(lane: Lane, reply: BuilderReply): void {
+  lane.proven = true;
   switch (reply.kind) {
     case 'prepared':
       lane.kept.add(reply.id);
@@ -122,6 +125,7 @@ function mainThreadLane(): Lane {
     builds: new Map(),
     terminate: async () => undefined,
     threaded: false,
+    proven: true,
   };
   const handle = createExportBuilder((reply) => answer(lane, reply));
   return lane;
@@ -138,9 +142,10 @@ export function createExportThreads(options: ExportThreadsOptions): ExportThread
   const threadLane = (file: string): Lane => {
     const worker = startWorker(file);
     worker.unref?.();
-    const lane: Lane = { post: (request) => worker.postMessage(request), kept: new Set(), prepares: new Map(), builds: new Map(), terminate: () => worker.terminate(), threaded: true };
+    const lane: Lane = { post: (request) => worker.postMessage(request), kept: new Set(), prepares: new Map(), builds: new Map(), terminate: () => worker.terminate(), threaded: true, proven: false };
     const dead = (why: string) => {
       if (!lanes.includes(lane)) return;
+      if (!lane.proven) return fallBack(why);
       lanes = lanes.filter((other) => other !== lane);
       options.log.warn(`An export thread stopped (${why}); the next export starts another`);
       abandon(lane, why);
@@ -149,6 +154,30 @@ export function createExportThreads(options: ExportThreadsOptions): ExportThread
     worker.on('error', (error) => dead(errorMessage(error)));
     worker.on('exit', (code) => dead(`it exited with code ${code}`));
     return lane;
+  };
+
+  /**
+   * Threads cannot run here (one failed before it ever answered, such as a script that cannot
+   * load): main builds from now on, and prepares again itself the rows the threads were checking.
+   */
+  const fallBack = (why: string): void => {
+    if (lanes.some((lane) => !lane.threaded)) return;
+    options.log.warn(`Export threads could not start (${why}): exports are built in the main thread`);
+    const pending = lanes.flatMap((lane) => [...lane.prepares]);
+    for (const lane of lanes) void lane.terminate();
+    const here = mainThreadLane();
+    lanes = [here];
+    // Each id was being checked by every thread: once is enough here.
+    const waiting = new Map<string, Array<{ json: Uint8Array | string; resolve(annotations: number): void; reject(error: Error): void }>>();
+    for (const [id, entry] of pending) waiting.set(id, [...(waiting.get(id) ?? []), entry]);
+    for (const [id, entries] of waiting) {
+      here.prepares.set(id, {
+        json: entries[0]!.json,
+        resolve: (annotations) => entries.forEach((entry) => entry.resolve(annotations)),
+        reject: (error) => entries.forEach((entry) => entry.reject(error)),
+      });
+      here.post({ kind: 'prepare', id, json: entries[0]!.json });
+    }
   };
 
   /** The lanes, started (again) as needed: worker threads, or main's own lane where they cannot start. */
@@ -161,9 +190,7 @@ export function createExportThreads(options: ExportThreadsOptions): ExportThread
       try {
         lanes.push(threadLane(script));
       } catch (error) {
-        options.log.warn(`Export threads could not start (${errorMessage(error)}): exports are built in the main thread`);
-        for (const lane of lanes) void lane.terminate();
-        lanes = [mainThreadLane()];
+        fallBack(errorMessage(error));
         break;
       }
     }
@@ -179,7 +206,7 @@ export function createExportThreads(options: ExportThreadsOptions): ExportThread
         targets.map(
           (lane) =>
             new Promise<number>((resolve, reject) => {
-              lane.prepares.set(id, { resolve, reject });
+              lane.prepares.set(id, { json, resolve, reject });
               lane.post({ kind: 'prepare', id, json });
             }),
         ),
