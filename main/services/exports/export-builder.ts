@@ -45,8 +45,8 @@ export type BuilderReply =
   | { kind: 'build-failed'; buildId: string; format: ExportFormatId | null; problem: BuildProblem; message: string }
   | { kind: 'build-done'; buildId: string; missing: string[] };
 
-/** Project rows kept at once (one per open Export dialog, in practice); the oldest are forgotten first. */
-export const MAX_PREPARED = 4;
+/** Projects' rows a thread keeps at once (one per open Export dialog, in practice: ~150 MB of a thread's memory for 50,000 annotations); the oldest are forgotten first. */
+export const MAX_PREPARED = 2;
 
 function textOf(json: Uint8Array | string): string {
   return typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8');
