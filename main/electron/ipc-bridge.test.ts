@@ -49,7 +49,7 @@ const handlers: HostHandlers = {
   'exports.pickFolder': async () => (reached.push('exports.pickFolder'), { folder: null }),
   'exports.stage': async () => (reached.push('exports.stage'), { received: 1 }),
   'exports.discard': async () => (reached.push('exports.discard'), { discarded: 1 }),
-  'exports.prepare': async () => (reached.push('exports.prepare'), { annotations: 0 }),
+  'exports.prepare': async () => (reached.push('exports.prepare'), { annotations: 0, damaged: 0 }),
   'exports.build': async () => (reached.push('exports.build'), { formats: [{ format: 'markdown', folder: '/exports', written: ['/exports/corpus-report.md'] }], missing: [], threads: 2 }),
   'exports.readWritten': async () => (reached.push('exports.readWritten'), { text: '# Report' }),
 };

@@ -22,7 +22,7 @@ function handlers(overrides: Partial<HostHandlers> = {}): HostHandlers {
     'exports.pickFolder': async () => ({ folder: null }),
     'exports.stage': async () => ({ received: 1 }),
     'exports.discard': async () => ({ discarded: 0 }),
-    'exports.prepare': async () => ({ annotations: 0 }),
+    'exports.prepare': async () => ({ annotations: 0, damaged: 0 }),
     'exports.build': async () => ({ formats: [], missing: [], threads: 0 }),
     'exports.readWritten': async () => ({ text: '' }),
     ...overrides,

@@ -133,12 +133,13 @@ export const hostRequests = {
   },
   /**
    * Check the project rows staged as `uploadId` (an archive's JSON: every row against its schema)
-   * and keep them, under that id, for the exports built from them. Fails with `invalid-input`
-   * naming the first problem.
+   * and keep them, under that id, for the exports built from them; a damaged annotation is left
+   * out of the formats built (the archive keeps it) and counted. Fails with `invalid-input`
+   * naming the first problem of any other row.
    */
   'exports.prepare': {
     input: z.object({ uploadId: UploadId }).strict(),
-    output: z.object({ annotations: z.number().int().nonnegative() }),
+    output: z.object({ annotations: z.number().int().nonnegative(), damaged: z.number().int().nonnegative() }),
   },
   /**
    * Build the chosen formats of `scope` from the rows prepared as `preparedId` and the articles'

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ARCHIVE_FORMAT_NAME, ARCHIVE_FORMAT_VERSION, ARCHIVE_TABLES, ProjectArchive, rowKey, type ArchiveTable, type ProjectData } from './archive-schema';
 import { isPlainAnnotationRow } from './annotation-row-check';
+import { AnnotationRecord } from '../model/annotation';
 import { canonicalJson, canonicalJsonPieces } from './canonical-json';
 import { compareStrings } from './export-input';
 import { errorMessage } from '../text/error-message';
@@ -110,13 +111,8 @@ function checkReferences(archive: ProjectArchive): void {
   }
 }
 
-/**
- * An archive's text as rows, each checked against its schema (format and version too), but not
- * against each other: what an export reads of the project the renderer sends (an export must not
- * refuse a project whose rows an import would; see {@link parseProjectArchive}).
- * @throws ArchiveProblem with the first problem found.
- */
-export function readArchiveRows(text: string): ProjectArchive {
+/** The JSON of an archive's text, once its format and version are ones this build reads. */
+function archiveJson(text: string): Record<string, unknown> {
   const json = parseJson(text);
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== ARCHIVE_FORMAT_NAME) {
     throw new ArchiveProblem('not-an-archive', 'This file is not a Research Workbench project archive (it has no "format": "research-workbench-archive").');
@@ -125,16 +121,39 @@ export function readArchiveRows(text: string): ProjectArchive {
   if (typeof version === 'number' && version > ARCHIVE_FORMAT_VERSION) {
     throw new ArchiveProblem('newer-version', `This archive was written by a newer version of the app (format ${version}; this version reads up to ${ARCHIVE_FORMAT_VERSION}). Update the app to import it.`);
   }
-  // Well-formed annotation rows (the bulk of an archive) skip zod; any other row makes zod check the
-  // whole archive, so a problem is still reported as zod words it, at the same place.
-  const rows = (json as { annotations?: unknown }).annotations;
-  const plain = Array.isArray(rows) && rows.every(isPlainAnnotationRow);
-  const parsed = plain ? ArchiveWithCheckedAnnotations.safeParse(json) : ProjectArchive.safeParse(json);
+  return json as Record<string, unknown>;
+}
+
+/** `json`'s rows checked against the archive schema, its annotations (already checked) taken as they are. */
+function checkedRows(json: Record<string, unknown>, annotations: unknown[] | null): ProjectArchive {
+  const parsed = annotations ? ArchiveWithCheckedAnnotations.safeParse(json) : ProjectArchive.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ArchiveProblem('invalid-row', `The archive has an invalid entry at ${issue ? describeIssuePath(issue.path) : 'its top level'}: ${issue?.message ?? 'unknown problem'}.`);
   }
-  return (plain ? { ...parsed.data, annotations: rows } : parsed.data) as ProjectArchive;
+  return (annotations ? { ...parsed.data, annotations } : parsed.data) as ProjectArchive;
+}
+
+/**
+ * An archive's text as rows, each checked against its schema (format and version too), but not
+ * against each other: what an export reads of the project the renderer sends (an export must not
+ * refuse a project whose rows an import would). A damaged annotation (the app stores them
+ * unvalidated, and opening an older project keeps damaged ones rather than lose them) is left
+ * out and counted, not refused: the formats are built from the rest, while the archive, written
+ * as the text sent, keeps it for an import to report. Any other invalid row is refused.
+ * @throws ArchiveProblem with the first problem found.
+ */
+export function readArchiveRows(text: string): { archive: ProjectArchive; damagedAnnotations: number } {
+  const json = archiveJson(text);
+  const rows = json.annotations;
+  if (!Array.isArray(rows)) return { archive: checkedRows(json, null), damagedAnnotations: 0 };
+  // Well-formed rows (the bulk of an archive) skip zod; any other is checked by zod, row by row.
+  const sound = rows.every(isPlainAnnotationRow) ? rows : rows.flatMap((row: unknown) => {
+        if (isPlainAnnotationRow(row)) return [row];
+        const parsed = AnnotationRecord.safeParse(row);
+        return parsed.success ? [parsed.data] : [];
+      });
+  return { archive: checkedRows(json, sound), damagedAnnotations: rows.length - sound.length };
 }
 
 /**
@@ -143,7 +162,11 @@ export function readArchiveRows(text: string): ProjectArchive {
  * @throws ArchiveProblem with the first problem found.
  */
 export function parseProjectArchive(text: string): ProjectArchive {
-  const archive = readArchiveRows(text);
+  const json = archiveJson(text);
+  // Well-formed annotation rows (the bulk of an archive) skip zod; any other row makes zod check the
+  // whole archive, so a problem is still reported as zod words it, at the same place.
+  const rows = json.annotations;
+  const archive = checkedRows(json, Array.isArray(rows) && rows.every(isPlainAnnotationRow) ? rows : null);
   checkDuplicates(archive);
   checkReferences(archive);
   return archive;

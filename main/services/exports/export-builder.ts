@@ -39,7 +39,7 @@ export type BuilderRequest =
 export type BuildProblem = 'exists' | 'name-clash' | 'write' | 'build' | 'unprepared';
 
 export type BuilderReply =
-  | { kind: 'prepared'; id: string; annotations: number }
+  | { kind: 'prepared'; id: string; annotations: number; damaged: number }
   | { kind: 'prepare-failed'; id: string; message: string }
   | { kind: 'written'; buildId: string; format: ExportFormatId; folder: string; written: string[]; buildMs: number; writeMs: number }
   | { kind: 'build-failed'; buildId: string; format: ExportFormatId | null; problem: BuildProblem; message: string }
@@ -114,11 +114,11 @@ export function createExportBuilder(post: (reply: BuilderReply) => void): (reque
       case 'prepare':
         try {
           const text = textOf(request.json);
-          const rows = readArchiveRows(text);
+          const { archive, damagedAnnotations } = readArchiveRows(text);
           prepared.delete(request.id);
-          prepared.set(request.id, { data: rows, text });
+          prepared.set(request.id, { data: archive, text });
           for (const id of prepared.keys()) if (prepared.size > MAX_PREPARED) prepared.delete(id);
-          post({ kind: 'prepared', id: request.id, annotations: rows.annotations.length });
+          post({ kind: 'prepared', id: request.id, annotations: archive.annotations.length, damaged: damagedAnnotations });
         } catch (error) {
           post({ kind: 'prepare-failed', id: request.id, message: errorMessage(error) });
         }

@@ -81,7 +81,7 @@ describe('export service: building and writing', () => {
     const service = createExportService({ fixedFolder: folder, log: silentLogger });
     expect(service.info()).toEqual({ folder, canPick: false });
     expect((await failure(service.pickFolder())).code).toBe('unsupported');
-    await expect(sendRows(service, 'rows', ARCHIVE)).resolves.toEqual({ annotations: 12 });
+    await expect(sendRows(service, 'rows', ARCHIVE)).resolves.toEqual({ annotations: 12, damaged: 0 });
     const reported: ExportFormatId[] = [];
     const built = await service.build(buildRequest(corpus), (entry) => reported.push(entry.format));
     expect(built.missing).toEqual([]);
@@ -143,11 +143,24 @@ describe('export service: building and writing', () => {
     const service = createExportService({ fixedFolder: tempDir(), log: silentLogger });
     const broken = await failure(sendRows(service, 'rows', ARCHIVE.slice(0, 500)));
     expect(broken.code).toBe('invalid-input');
-    expect(broken.message).toMatch(/^The project sent for export is not valid: The file ends too early/);
+    expect(broken.message).toMatch(/^The project's rows are not valid, so nothing was exported: The file ends too early/);
     const data = projectData();
-    const wrong = await failure(sendRows(service, 'rows', toProjectArchive({ ...data, annotations: [{ ...data.annotations[0]!, anchor: { status: 'exact', start: 'x' } } as never] })));
-    expect(wrong.message).toContain('The archive has an invalid entry at annotations[0].anchor');
+    const wrong = await failure(sendRows(service, 'rows', toProjectArchive({ ...data, entities: [{ ...data.entities[0]!, name: 7 } as never] })));
+    expect(wrong.message).toBe("The project's rows are not valid, so nothing was exported: The archive has an invalid entry at entities[0].name: Invalid input: expected string, received number.");
     expect((await failure(service.build(buildRequest(corpus), () => {}))).code).toBe('not-found');
+  });
+
+  it('leaves a damaged annotation out of the formats it builds, counted, while the archive keeps it as it was sent', async () => {
+    const folder = tempDir();
+    const corpus = await fixtureCorpus();
+    const service = createExportService({ fixedFolder: folder, log: silentLogger });
+    const data = projectData();
+    const damaged = { ...data.annotations[1]!, id: 'damaged-row', anchor: { status: 'exact', start: 'x' } } as never;
+    const text = toProjectArchive({ ...data, annotations: [...data.annotations, damaged] });
+    await expect(sendRows(service, 'rows', text)).resolves.toEqual({ annotations: 12, damaged: 1 });
+    await service.build(buildRequest(corpus, { formats: ['w3c', 'archive'] }), () => {});
+    expect(readFileSync(path.join(folder, 'corpus-annotations.jsonld'), 'utf8')).toBe(expectedFiles(corpus, { kind: 'project' }).get('corpus-annotations.jsonld'));
+    expect(readFileSync(path.join(folder, 'corpus-archive.json'), 'utf8')).toBe(text);
   });
 
   it('exports a project whose rows an import would refuse (a mention of a deleted entity): every row is checked, not their references', async () => {
@@ -155,7 +168,7 @@ describe('export service: building and writing', () => {
     const corpus = await fixtureCorpus();
     const service = createExportService({ fixedFolder: folder, log: silentLogger });
     const data = projectData();
-    await expect(sendRows(service, 'rows', toProjectArchive({ ...data, entities: data.entities.filter((entity) => entity.id !== 'e-goma') }))).resolves.toEqual({ annotations: 12 });
+    await expect(sendRows(service, 'rows', toProjectArchive({ ...data, entities: data.entities.filter((entity) => entity.id !== 'e-goma') }))).resolves.toEqual({ annotations: 12, damaged: 0 });
     await service.build(buildRequest(corpus, { formats: ['csv'] }), () => {});
     expect(readFileSync(path.join(folder, 'corpus-mentions.csv'), 'utf8')).toContain('Unknown entity');
   });
@@ -194,7 +207,7 @@ describe('export service: staging', () => {
     service.stage('u2', 0, 2, 'half');
     expect((await failure(service.prepare('u2'))).message).toBe('Upload "u2" is incomplete: 1 of 2 chunks arrived');
     expect(service.stage('u1', 0, 2, ARCHIVE.slice(0, half))).toBe(2);
-    await expect(service.prepare('u1')).resolves.toEqual({ annotations: 12 });
+    await expect(service.prepare('u1')).resolves.toEqual({ annotations: 12, damaged: 0 });
     expect((await failure(service.prepare('u1'))).message).toBe('No content was staged under upload "u1"');
   });
 

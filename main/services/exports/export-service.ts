@@ -3,7 +3,7 @@ import path from 'node:path';
 import { HostFailure } from '../../../shared/contract/host-result';
 import type { Logger } from '../../host/logger';
 import type { ExportPiece } from './export-writer';
-import { createExportThreads, type ExportThreads, type FormatWritten, type ThreadBuild } from './export-threads';
+import { createExportThreads, type Checked, type ExportThreads, type FormatWritten, type ThreadBuild } from './export-threads';
 import { errorMessage } from '../../../shared/text/error-message';
 
 /*
@@ -79,7 +79,7 @@ export interface ExportService {
   /** Forgets staged uploads, and rows prepared from them, that will not be used; returns how many there were. */
   discard(uploadIds: readonly string[]): number;
   /** Checks the project rows staged as `uploadId` (an archive's JSON) and keeps them, under the same id, for `build`. */
-  prepare(uploadId: string): Promise<{ annotations: number }>;
+  prepare(uploadId: string): Promise<Checked>;
   /** Builds and writes the formats of `request`, reporting each one as soon as it is written. */
   build(request: ExportBuildRequest, onWritten: (entry: FormatWritten) => void): Promise<ExportBuildResult>;
   /** The text of a file an export wrote (browser mode offers it as a download); refuses any other file. */
@@ -184,6 +184,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       const json = chunks.every((chunk) => typeof chunk === 'string') ? chunks.join('') : Buffer.concat(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)));
       const prepared = await threads.prepare(uploadId, json);
       options.log.info(`Export: checked the project's rows (${prepared.annotations} annotations) in ${threads.threads || 'the main'} thread(s)`);
+      if (prepared.damaged > 0) options.log.warn(`Export: ${prepared.damaged} damaged annotation(s) left out of the formats built (the archive keeps them as they are)`);
       return prepared;
     },
 

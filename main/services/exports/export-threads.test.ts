@@ -45,7 +45,7 @@ describe('export threads', () => {
   it('has every thread keep the rows, and shares the formats among them as planned, each writing its own', async () => {
     const folder = tempDir();
     const threads = createExportThreads({ script: writeScript(), threads: 2, log: silentLogger, startWorker: () => track(new FakeThread()) });
-    await expect(threads.prepare('rows', Buffer.from(toProjectArchive(projectData())))).resolves.toEqual({ annotations: 12 });
+    await expect(threads.prepare('rows', Buffer.from(toProjectArchive(projectData())))).resolves.toEqual({ annotations: 12, damaged: 0 });
     expect(threads.threads).toBe(2);
     expect(tracked.map((thread) => thread.requests.map((request) => request.kind))).toEqual([['prepare'], ['prepare']]);
     const written: string[] = [];
@@ -95,7 +95,7 @@ describe('export threads', () => {
       return thread;
     };
     const threads = createExportThreads({ script: writeScript(), threads: 2, log: { ...silentLogger, warn: (message) => warnings.push(message) }, startWorker: broken });
-    await expect(threads.prepare('rows', toProjectArchive(projectData()))).resolves.toEqual({ annotations: 12 });
+    await expect(threads.prepare('rows', toProjectArchive(projectData()))).resolves.toEqual({ annotations: 12, damaged: 0 });
     expect(threads.threads).toBe(0);
     expect(warnings).toEqual(['Export threads could not start (Cannot find module): exports are built in the main thread']);
     await expect(threads.build(build(tempDir()), () => {})).resolves.toMatchObject({ lanes: 1 });

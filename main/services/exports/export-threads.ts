@@ -31,6 +31,12 @@ export interface ThreadBuild {
   overwrite: boolean;
 }
 
+/** What checking a project's rows found: the annotations kept, and the damaged ones left out (`readArchiveRows`). */
+export interface Checked {
+  annotations: number;
+  damaged: number;
+}
+
 export interface FormatWritten {
   format: ExportFormatId;
   folder: string;
@@ -43,7 +49,7 @@ export interface ExportThreads {
   /** Starts the threads now rather than with the first rows (a thread's start-up took ~0.4 s here), so that it overlaps the renderer reading them. */
   start(): void;
   /** Has every lane check and keep the rows `json` as `id`; resolves once all have (rejects with the rows' first problem). */
-  prepare(id: string, json: Uint8Array | string): Promise<{ annotations: number }>;
+  prepare(id: string, json: Uint8Array | string): Promise<Checked>;
   /** Forgets rows `id` everywhere; returns whether they were kept. */
   forget(id: string): boolean;
   /**
@@ -70,7 +76,7 @@ interface Lane {
   post(request: BuilderRequest): void;
   /** Rows this lane has checked and keeps. */
   kept: Set<string>;
-  prepares: Map<string, { json: Uint8Array | string; resolve(annotations: number): void; reject(error: Error): void }>;
+  prepares: Map<string, { json: Uint8Array | string; resolve(checked: Checked): void; reject(error: Error): void }>;
   builds: Map<string, { onWritten(entry: FormatWritten): void; done(missing: string[]): void; failed(problem: BuildProblem, message: string): void }>;
   terminate(): Promise<unknown>;
   /** A worker thread (false: main's own lane). */
@@ -86,11 +92,11 @@ function answer(lane: Lane, reply: BuilderReply): void {
   switch (reply.kind) {
     case 'prepared':
       lane.kept.add(reply.id);
-      lane.prepares.get(reply.id)?.resolve(reply.annotations);
+      lane.prepares.get(reply.id)?.resolve({ annotations: reply.annotations, damaged: reply.damaged });
       lane.prepares.delete(reply.id);
       return;
     case 'prepare-failed':
-      lane.prepares.get(reply.id)?.reject(new HostFailure('invalid-input', `The project sent for export is not valid: ${reply.message}`));
+      lane.prepares.get(reply.id)?.reject(new HostFailure('invalid-input', `The project's rows are not valid, so nothing was exported: ${reply.message}`));
       lane.prepares.delete(reply.id);
       return;
     case 'written':
@@ -168,12 +174,12 @@ export function createExportThreads(options: ExportThreadsOptions): ExportThread
     const here = mainThreadLane();
     lanes = [here];
     // Each id was being checked by every thread: once is enough here.
-    const waiting = new Map<string, Array<{ json: Uint8Array | string; resolve(annotations: number): void; reject(error: Error): void }>>();
+    const waiting = new Map<string, Array<{ json: Uint8Array | string; resolve(checked: Checked): void; reject(error: Error): void }>>();
     for (const [id, entry] of pending) waiting.set(id, [...(waiting.get(id) ?? []), entry]);
     for (const [id, entries] of waiting) {
       here.prepares.set(id, {
         json: entries[0]!.json,
-        resolve: (annotations) => entries.forEach((entry) => entry.resolve(annotations)),
+        resolve: (checked) => entries.forEach((entry) => entry.resolve(checked)),
         reject: (error) => entries.forEach((entry) => entry.reject(error)),
       });
       here.post({ kind: 'prepare', id, json: entries[0]!.json });
@@ -205,7 +211,7 @@ export function createExportThreads(options: ExportThreadsOptions): ExportThread
       const results = await Promise.allSettled(
         targets.map(
           (lane) =>
-            new Promise<number>((resolve, reject) => {
+            new Promise<Checked>((resolve, reject) => {
               lane.prepares.set(id, { json, resolve, reject });
               lane.post({ kind: 'prepare', id, json });
             }),
@@ -219,7 +225,7 @@ export function createExportThreads(options: ExportThreadsOptions): ExportThread
         }
         throw failure.reason;
       }
-      return { annotations: (results[0] as PromiseFulfilledResult<number>).value };
+      return (results[0] as PromiseFulfilledResult<Checked>).value;
     },
 
     forget(id) {

@@ -99,7 +99,7 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
       else {
         setOutcome(result);
         const where = result.written[0]?.folder ?? folder?.folder ?? '';
-        onMessage(`Exported ${result.written.length} format${result.written.length === 1 ? '' : 's'} to ${where}${missing.length ? ` (${missing.length} article(s) no longer in the corpus were left out)` : ''}`);
+        onMessage(`Exported ${result.written.length} format${result.written.length === 1 ? '' : 's'} to ${where}${missing.length ? ` (${missing.length} article(s) no longer in the corpus were left out)` : ''}${result.damaged ? ` (${result.damaged} damaged annotation(s) left out of all but the archive)` : ''}`);
       }
     } catch (failure) {
       setError(errorMessage(failure));

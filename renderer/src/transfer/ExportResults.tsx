@@ -36,6 +36,11 @@ export function ExportResults({ outcome, offerDownloads, onClose }: { outcome: E
             </li>
           ))}
         </ul>
+        {outcome.damaged > 0 && (
+          <p className="warning" role="note">
+            {outcome.damaged} damaged annotation{outcome.damaged === 1 ? ' was' : 's were'} left out of the formats (the project archive keeps {outcome.damaged === 1 ? 'it' : 'them'} as stored).
+          </p>
+        )}
         <p className="muted export-built-by">{builtByText(outcome.threads)}</p>
         <ErrorAlert message={error} />
         <div className="form-buttons">

@@ -19,7 +19,7 @@ const noWorker = () => {
 };
 
 /** A main that keeps staged chunks and prepared rows as the real one does, and answers builds as told. */
-function fakeMain(answerBuild: (input: Record<string, unknown>, emit: (payload: unknown) => void) => Result<unknown> = () => ({ ok: true, value: { formats: [], missing: [], threads: 2 } })) {
+function fakeMain(answerBuild: (input: Record<string, unknown>, emit: (payload: unknown) => void) => Result<unknown> = () => ({ ok: true, value: { formats: [], missing: [], threads: 2 } }), damaged = 0) {
   const sent: Array<[string, unknown]> = [];
   const staged = new Map<string, Uint8Array[]>();
   const prepared = new Map<string, string>();
@@ -44,7 +44,8 @@ function fakeMain(answerBuild: (input: Record<string, unknown>, emit: (payload: 
         const text = new TextDecoder().decode(joined);
         staged.delete(id);
         prepared.set(id, text);
-        return { ok: true, value: { annotations: (JSON.parse(text) as { annotations: unknown[] }).annotations.length } };
+        if (!text.startsWith('{')) return { ok: false, error: { code: 'invalid-input', message: "The project's rows are not valid, so nothing was exported: The file is not valid JSON" } };
+        return { ok: true, value: { annotations: (JSON.parse(text) as { annotations: unknown[] }).annotations.length, damaged } };
       }
       if (name === 'exports.discard') {
         for (const id of input.uploadIds as string[]) {
@@ -66,6 +67,9 @@ function fakeMain(answerBuild: (input: Record<string, unknown>, emit: (payload: 
   });
   return { client, sent, prepared, names: () => sent.map(([name]) => name) };
 }
+
+/** A main that finds two damaged annotations among the rows. */
+const fakeMainWithDamaged = () => fakeMain(undefined, 2);
 
 let db: WorkbenchDb;
 let prefetch: ExportPrefetch | null = null;
@@ -99,9 +103,11 @@ describe('the project’s rows as an export sends them', () => {
     const main = fakeMain();
     const json = await readProjectRowsJson(db, noWorker);
     const sent = await sendProjectRows(main.client, json);
-    expect(sent).toEqual({ ok: true, value: { id: expect.any(String), annotations: 0 } });
+    expect(sent).toEqual({ ok: true, value: { id: expect.any(String), annotations: 0, damaged: 0 } });
     expect(main.names()).toEqual(['exports.stage', 'exports.prepare']);
     expect(main.prepared.get(sent.ok ? sent.value.id : '')).toBe(toProjectArchive(await readProjectData(db)));
+    const invalid = await sendProjectRows(main.client, new TextEncoder().encode('not json'));
+    expect(invalid).toEqual({ ok: false, error: { code: 'invalid-input', message: "The project's rows are not valid, so nothing was exported: The file is not valid JSON" } });
   });
 
   it('are forgotten on main when a chunk is refused, and the refusal is reported', async () => {
@@ -158,7 +164,7 @@ describe('exportProject', () => {
         { format: 'Markdown report', folder: '/exports', paths: ['/exports/corpus-report.md'] },
         { format: 'Entity mentions CSV', folder: '/exports', paths: ['/exports/corpus-mentions.csv'] },
       ],
-      exists: null, error: null, threads: 2, missing: ['gone.txt'],
+      exists: null, error: null, threads: 2, missing: ['gone.txt'], damaged: 0,
     });
     expect(progress).toEqual([{ done: 0, total: 2 }, { done: 1, total: 2 }, { done: 2, total: 2 }]);
     const [, build] = main.sent.find(([name]) => name === 'exports.build')!;
@@ -189,6 +195,11 @@ describe('exportProject', () => {
     const outcome = await exportProject(main.client, db, request(), prefetch);
     expect(outcome.error).toBeNull();
     expect(main.names().filter((name) => name === 'exports.build')).toHaveLength(2);
+  });
+
+  it('passes on how many damaged annotations main left out of the formats', async () => {
+    expect((await exportProject(fakeMain().client, db, request())).damaged).toBe(0);
+    expect((await exportProject(fakeMainWithDamaged().client, db, request())).damaged).toBe(2);
   });
 
   it('reports files already there as `exists`, to ask, and any other failure in words', async () => {

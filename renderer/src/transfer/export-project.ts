@@ -1,5 +1,5 @@
 import type { HostClient } from '../../../shared/contract/host-client';
-import type { Result } from '../../../shared/contract/host-result';
+import type { HostError, Result } from '../../../shared/contract/host-result';
 import { exportFormat, inDialogOrder, type ExportFormatId } from '../../../shared/export/export-formats';
 import type { ExportScope } from '../../../shared/export/export-selection';
 import type { WorkbenchDb } from '../db/workbench-db';
@@ -24,6 +24,8 @@ export interface ExportOutcome {
   threads: number;
   /** Annotated articles no longer in the corpus, left out. */
   missing: string[];
+  /** Damaged annotations, left out of every format but the archive (which keeps them as they are). */
+  damaged: number;
 }
 
 /** How far an export is: `done` of `total` formats written. */
@@ -43,7 +45,10 @@ export interface ProjectExportRequest {
   onProgress?(progress: ExportProgress): void;
 }
 
-const failed = (error: string): ExportOutcome => ({ written: [], exists: null, error, threads: 0, missing: [] });
+const failed = (error: string): ExportOutcome => ({ written: [], exists: null, error, threads: 0, missing: [], damaged: 0 });
+
+/** Why the rows could not be sent: main's words when it found them invalid (it names the row). */
+const couldNotSend = (error: HostError): string => (error.code === 'invalid-input' ? error.message : `The project could not be sent for export: ${error.message}`);
 
 /** Has main build and write `request` from the rows it keeps as `rows`. */
 async function buildOnMain(client: HostClient, rows: PreparedRows, request: ProjectExportRequest): Promise<Result<ExportOutcome>> {
@@ -71,6 +76,7 @@ async function buildOnMain(client: HostClient, rows: PreparedRows, request: Proj
         error: null,
         threads: built.value.threads,
         missing: built.value.missing,
+        damaged: rows.damaged,
       },
     };
   } finally {
@@ -93,12 +99,12 @@ export async function exportProject(client: HostClient, db: WorkbenchDb, request
   };
   try {
     let rows = ahead?.ok ? ahead : await sendNow();
-    if (!rows.ok) return failed(`The project could not be sent for export: ${rows.error.message}`);
+    if (!rows.ok) return failed(couldNotSend(rows.error));
     performance.mark('export-read');
     let built = await buildOnMain(client, rows.value, request);
     if (!built.ok && built.error.code === 'not-found' && !sentNow) {
       rows = await sendNow();
-      if (!rows.ok) return failed(`The project could not be sent for export: ${rows.error.message}`);
+      if (!rows.ok) return failed(couldNotSend(rows.error));
       built = await buildOnMain(client, rows.value, request);
     }
     if (built.ok) return built.value;

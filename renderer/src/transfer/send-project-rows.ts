@@ -12,6 +12,8 @@ import type { Result } from '../../../shared/contract/host-result';
 export interface PreparedRows {
   id: string;
   annotations: number;
+  /** Damaged annotations, left out of the formats main builds (the archive keeps them). */
+  damaged: number;
 }
 
 /** Cuts `bytes` into views of at most `size` bytes (main joins them back byte for byte). */
@@ -32,7 +34,7 @@ export async function sendProjectRows(client: HostClient, json: Uint8Array<Array
     return refused;
   }
   const prepared = await client.request('exports.prepare', { uploadId: id });
-  return prepared.ok ? { ok: true, value: { id, annotations: prepared.value.annotations } } : prepared;
+  return prepared.ok ? { ok: true, value: { id, ...prepared.value } } : prepared;
 }
 
 /** Has main forget rows it was sent (staged or prepared). Best effort: main forgets abandoned uploads itself. */
