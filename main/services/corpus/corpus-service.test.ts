@@ -20,7 +20,12 @@ afterEach(async () => {
   await corpus.remove();
 });
 
-async function waitFor<T>(probe: () => T | undefined, timeoutMs = 2500): Promise<T> {
+/**
+ * Polls `probe` until it gives a value. The wait is for an event, not a budget: 10 s, because a
+ * whole test run on 2 cores once delayed a nested folder's events past 2.5 s (the test then failed
+ * though the events came).
+ */
+async function waitFor<T>(probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = probe();
