@@ -105,7 +105,6 @@ export function createExportBuilder(post: (reply: BuilderReply) => void): (reque
       // A `stop` sent meanwhile is read before the next format.
       await nextMacrotask();
     }
-    stopped.delete(buildId);
     post({ kind: 'build-done', buildId, missing });
   };
 
@@ -130,7 +129,11 @@ export function createExportBuilder(post: (reply: BuilderReply) => void): (reque
         stopped.add(request.buildId);
         return;
       case 'build':
-        return build(request);
+        try {
+          return await build(request);
+        } finally {
+          stopped.delete(request.buildId);
+        }
     }
   };
 }
