@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import type { ProjectData } from '../../../shared/export/archive-schema';
-import { archiveFileName, exportFormat, type ExportFormatId, type FormatOptions, type FormatOutput } from '../../../shared/export/export-formats';
+import { archiveFileName, exportFormat, type ExportFormatId, type FormatOptions } from '../../../shared/export/export-formats';
 import type { ExportInput } from '../../../shared/export/export-input';
 import type { ArticleSummary } from '../../../shared/model/article';
 import { selectExport, type ExportScope } from '../../../shared/export/export-selection';
@@ -10,7 +10,7 @@ import { readArchiveRows } from '../../../shared/export/project-archive';
 import { errorMessage } from '../../../shared/text/error-message';
 import { readListedTexts } from '../corpus/listed-texts';
 import { sanitizeFileName } from './export-names';
-import { ExportExistsError, ExportNameClashError, writeExportFiles } from './export-writer';
+import { ExportExistsError, ExportNameClashError, writeExportFiles, type ExportFileInput } from './export-writer';
 
 /*
  * An export thread's whole work (`export-thread.ts` runs it in a worker thread; where none can be
@@ -54,8 +54,11 @@ function textOf(json: Uint8Array | string): string {
 
 /** A builder that answers each request through `post`; it handles one request at a time per call, in order of arrival. */
 export function createExportBuilder(post: (reply: BuilderReply) => void): (request: BuilderRequest) => Promise<void> {
-  /** The rows kept, each with the archive text they were read from. */
-  const prepared = new Map<string, { data: ProjectData; text: string }>();
+  /**
+   * The rows kept, each with the archive they were read from as it came: kept as UTF-8 bytes, not
+   * as the decoded string (which, with any character beyond Latin-1, takes two bytes a character).
+   */
+  const prepared = new Map<string, { data: ProjectData; archive: Uint8Array | string }>();
   const stopped = new Set<string>();
 
   const build = async (request: Extract<BuilderRequest, { kind: 'build' }>): Promise<void> => {
@@ -69,7 +72,8 @@ export function createExportBuilder(post: (reply: BuilderReply) => void): (reque
       if (stopped.has(buildId)) break;
       const format = exportFormat(id);
       const started = performance.now();
-      let output: FormatOutput;
+      // A format's output, or the archive as it came (bytes need no encoding).
+      let output: { subfolder?: string; files: ExportFileInput[] };
       try {
         if (format.reads === 'input') {
           if (!input) {
@@ -85,7 +89,7 @@ export function createExportBuilder(post: (reply: BuilderReply) => void): (reque
         } else if (id === 'archive') {
           // The rows came as the project archive's text (the renderer serialised them with the same
           // `projectArchivePieces`), checked when kept: written as they came, not built again.
-          output = { files: [{ name: archiveFileName(request.options), content: kept.text }] };
+          output = { files: [{ name: archiveFileName(request.options), content: kept.archive }] };
         } else {
           output = format.build(kept.data, request.options);
         }
@@ -112,10 +116,9 @@ export function createExportBuilder(post: (reply: BuilderReply) => void): (reque
     switch (request.kind) {
       case 'prepare':
         try {
-          const text = textOf(request.json);
-          const { archive, damagedAnnotations } = readArchiveRows(text);
+          const { archive, damagedAnnotations } = readArchiveRows(textOf(request.json));
           prepared.delete(request.id);
-          prepared.set(request.id, { data: archive, text });
+          prepared.set(request.id, { data: archive, archive: request.json });
           for (const id of prepared.keys()) if (prepared.size > MAX_PREPARED) prepared.delete(id);
           post({ kind: 'prepared', id: request.id, annotations: archive.annotations.length, damaged: damagedAnnotations });
         } catch (error) {
