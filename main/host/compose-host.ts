@@ -3,6 +3,7 @@ import { createCorpusService, type CorpusService } from '../services/corpus/corp
 import { searchMentions } from '../services/corpus/mention-search';
 import { createExportService, type ExportService } from '../services/exports/export-service';
 import { pathsToRead } from '../../shared/export/export-selection';
+import type { ArticleSummary, CorpusListing } from '../../shared/model/article';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createEventHub, type EventHub } from './event-hub';
 import type { HostHandlers } from './host-handlers';
@@ -89,12 +90,16 @@ export function composeHost(options: HostOptions): Host {
     'exports.pickFolder': async () => ({ folder: await exportService.pickFolder() }),
     'exports.stage': async ({ parts }) => ({ received: parts.map((part) => exportService.stage(part.uploadId, part.index, part.count, part.chunk)).length }),
     'exports.discard': async ({ uploadIds }) => ({ discarded: exportService.discard(uploadIds) }),
-    'exports.prepare': ({ uploadId }) => exportService.prepare(uploadId),
+    'exports.prepare': async ({ uploadId }) => {
+      // The texts of the whole open folder are read ahead with the rows (an export of the whole project reads them all).
+      const listing = await corpus.list();
+      return exportService.prepare(uploadId, listing ? { texts: { root: listing.root, articles: readableArticles(listing) }, projectName: listing.name } : undefined);
+    },
     'exports.build': async ({ exportId, preparedId, scope, formats, baseName, csvBom, folder, overwrite }) => {
       // The export threads read the texts themselves: of the articles of main's own listing that the scope covers.
       const listing = await corpus.list();
       if (!listing) throw new HostFailure('no-corpus', 'No corpus folder is open');
-      const readable = new Map(listing.articles.filter((summary) => summary.readable).map((summary) => [summary.path, summary]));
+      const readable = new Map(readableArticles(listing).map((summary) => [summary.path, summary]));
       const articles = pathsToRead([...readable.keys()], scope).flatMap((path) => readable.get(path) ?? []);
       const built = await exportService.build(
         { preparedId, projectName: listing.name, texts: { root: listing.root, articles }, scope, formats, options: { baseName, csvBom }, folder, overwrite },
@@ -114,4 +119,9 @@ export function composeHost(options: HostOptions): Host {
       return Promise.all([corpus.close(), exportService.close()]).then(() => undefined);
     },
   };
+}
+
+/** The articles of `listing` that can be read, in its order. */
+function readableArticles(listing: CorpusListing): ArticleSummary[] {
+  return listing.articles.filter((summary) => summary.readable);
 }

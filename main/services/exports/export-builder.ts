@@ -8,7 +8,7 @@ import { selectExport, type ExportScope } from '../../../shared/export/export-se
 import { prepareExport } from '../../../shared/export/prepared-export';
 import { readArchiveRows } from '../../../shared/export/project-archive';
 import { errorMessage } from '../../../shared/text/error-message';
-import { readListedTexts } from '../corpus/listed-texts';
+import { readListedTexts, type ArticleTextEntry } from '../corpus/listed-texts';
 import { sanitizeFileName } from './export-names';
 import { ExportExistsError, ExportNameClashError, writeExportFiles, type ExportFileInput } from './export-writer';
 
@@ -27,8 +27,11 @@ export interface TextsToRead {
 
 /** What main asks of an export thread. */
 export type BuilderRequest =
-  /** Check and keep the project rows `json` (the project archive's text, as UTF-8 bytes or a string) as `id`. */
-  | { kind: 'prepare'; id: string; json: Uint8Array | string }
+  /**
+   * Check and keep the project rows `json` (the project archive's text, as UTF-8 bytes or a string)
+   * as `id`; with `texts`, read those ahead too and make the whole project's input from them.
+   */
+  | { kind: 'prepare'; id: string; json: Uint8Array | string; texts?: TextsToRead; projectName?: string }
   | { kind: 'forget'; id: string }
   /** Build `formats` (in this order) of rows `preparedId` and write them into `folder`. */
   | { kind: 'build'; buildId: string; preparedId: string; projectName: string; texts: TextsToRead; scope: ExportScope; formats: readonly ExportFormatId[]; options: FormatOptions; folder: string; overwrite: boolean }
@@ -52,13 +55,44 @@ function textOf(json: Uint8Array | string): string {
   return typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8');
 }
 
+/** Rows kept for exports, and what was read and made from them ahead. */
+interface Kept {
+  data: ProjectData;
+  archive: Uint8Array | string;
+  /** The texts read ahead, by path, each with the listing's summary it was read for. */
+  texts?: { root: string; byPath: Map<string, { summary: ArticleSummary; entry: ArticleTextEntry }> };
+  /** The whole project's input, made ahead from those texts (for `projectName`). */
+  project?: { projectName: string; input: ExportInput; missing: string[] };
+}
+
+/** Whether two listing summaries describe the same file content (what a text read for one is valid for). */
+const sameFile = (a: ArticleSummary, b: ArticleSummary): boolean => a.sha256 === b.sha256 && a.size === b.size && a.modifiedMs === b.modifiedMs && a.format === b.format;
+
+/**
+ * The texts `wanted` needs: those read ahead while their files are as the listing said then, else
+ * read now. `asAhead`: exactly the texts read ahead, every one of them (the same articles).
+ */
+function textsFor(kept: Kept, wanted: TextsToRead): { texts: ArticleTextEntry[]; asAhead: boolean } {
+  const ahead = kept.texts;
+  if (ahead && ahead.root === wanted.root) {
+    const reused = wanted.articles.map((summary) => {
+      const read = ahead.byPath.get(summary.path);
+      return read && sameFile(read.summary, summary) ? read.entry : null;
+    });
+    if (reused.every((entry) => entry !== null)) return { texts: reused as ArticleTextEntry[], asAhead: reused.length === ahead.byPath.size };
+  }
+  const { root, articles } = wanted;
+  // Read here, with blocking reads, by the threads that need them (see `readListedTexts`).
+  return { texts: readListedTexts(root, articles.map((summary) => summary.path), new Map(articles.map((summary) => [summary.path, summary]))), asAhead: false };
+}
+
 /** A builder that answers each request through `post`; it handles one request at a time per call, in order of arrival. */
 export function createExportBuilder(post: (reply: BuilderReply) => void): (request: BuilderRequest) => Promise<void> {
   /**
    * The rows kept, each with the archive they were read from as it came: kept as UTF-8 bytes, not
    * as the decoded string (which, with any character beyond Latin-1, takes two bytes a character).
    */
-  const prepared = new Map<string, { data: ProjectData; archive: Uint8Array | string }>();
+  const prepared = new Map<string, Kept>();
   const stopped = new Set<string>();
 
   const build = async (request: Extract<BuilderRequest, { kind: 'build' }>): Promise<void> => {
@@ -77,12 +111,12 @@ export function createExportBuilder(post: (reply: BuilderReply) => void): (reque
       try {
         if (format.reads === 'input') {
           if (!input) {
-            // Read here, with blocking reads, by the threads that need them (see `readListedTexts`).
-            const { root, articles } = request.texts;
-            const texts = readListedTexts(root, articles.map((summary) => summary.path), new Map(articles.map((summary) => [summary.path, summary])));
-            const selected = selectExport(kept.data, request.projectName, texts, request.scope);
+            const { texts, asAhead } = textsFor(kept, request.texts);
+            // The whole project's input made ahead from the very same texts is this export's input.
+            const made = asAhead && request.scope.kind === 'project' && kept.project?.projectName === request.projectName ? kept.project : null;
+            const selected = made ?? selectExport(kept.data, request.projectName, texts, request.scope);
             // What the input formats share (text order, offsets, lookups) is derived once for all of them.
-            input = prepareExport(selected.input);
+            input = made ? made.input : prepareExport(selected.input);
             missing = selected.missing;
           }
           output = format.build(input, request.options);
@@ -117,8 +151,18 @@ export function createExportBuilder(post: (reply: BuilderReply) => void): (reque
       case 'prepare':
         try {
           const { archive, damagedAnnotations } = readArchiveRows(textOf(request.json));
+          const kept: Kept = { data: archive, archive: request.json };
+          if (request.texts) {
+            // Read ahead, while the user chooses: an export of the whole project then only builds and writes.
+            const { root, articles } = request.texts;
+            const entries = readListedTexts(root, articles.map((summary) => summary.path), new Map(articles.map((summary) => [summary.path, summary])));
+            kept.texts = { root, byPath: new Map(articles.map((summary, i) => [summary.path, { summary, entry: entries[i]! }])) };
+            const projectName = request.projectName ?? '';
+            const selected = selectExport(archive, projectName, entries, { kind: 'project' });
+            kept.project = { projectName, input: prepareExport(selected.input), missing: selected.missing };
+          }
           prepared.delete(request.id);
-          prepared.set(request.id, { data: archive, archive: request.json });
+          prepared.set(request.id, kept);
           for (const id of prepared.keys()) if (prepared.size > MAX_PREPARED) prepared.delete(id);
           post({ kind: 'prepared', id: request.id, annotations: archive.annotations.length, damaged: damagedAnnotations });
         } catch (error) {

@@ -46,13 +46,13 @@ async function fixtureCorpus(): Promise<{ root: string; articles: ArticleSummary
   return { root, articles };
 }
 
-/** Stages `text` as upload `id` (in two chunks, the second first) and prepares it. */
-async function sendRows(service: ExportService, id: string, text: string) {
+/** Stages `text` as upload `id` (in two chunks, the second first) and prepares it (reading `ahead`'s texts ahead, when given). */
+async function sendRows(service: ExportService, id: string, text: string, ahead?: { root: string; articles: ArticleSummary[] }) {
   const bytes = Buffer.from(text, 'utf8');
   const cut = Math.floor(bytes.length / 2);
   service.stage(id, 1, 2, new Uint8Array(bytes.subarray(cut)));
   service.stage(id, 0, 2, new Uint8Array(bytes.subarray(0, cut)));
-  return service.prepare(id);
+  return service.prepare(id, ahead ? { texts: ahead, projectName: 'corpus' } : undefined);
 }
 
 const ARCHIVE = toProjectArchive(projectData());
@@ -94,6 +94,26 @@ describe('export service: building and writing', () => {
     expect(readFileSync(path.join(folder, 'corpus-brat', 'intl__emoji_rtl.txt'), 'utf8')).toBe(readFileSync(path.join(corpus.root, 'intl', 'emoji rtl.txt'), 'utf8'));
     expect(readFileSync(path.join(folder, 'corpus-mentions.csv'), 'utf8').startsWith('\uFEFF')).toBe(true);
     await service.close();
+  });
+
+  it('builds from texts read ahead the very files it would read at once, and reads again an article changed or gone since', async () => {
+    const folder = tempDir();
+    const corpus = await fixtureCorpus();
+    const service = createExportService({ fixedFolder: folder, log: silentLogger });
+    await sendRows(service, 'rows', ARCHIVE, corpus);
+    await service.build(buildRequest(corpus), () => {});
+    for (const [name, text] of expectedFiles(corpus, { kind: 'project' })) expect(readFileSync(path.join(folder, name), 'utf8'), name).toBe(text);
+    // The listing saw an article change and another go after the texts were read ahead.
+    const changed = corpus.articles[0]!.path;
+    writeFileSync(path.join(corpus.root, changed), 'A new headline\n\nPresident Paul Kagame spoke again.\n');
+    const relisted = {
+      root: corpus.root,
+      articles: await Promise.all(corpus.articles.filter((summary) => !summary.path.startsWith('intl/')).map(async (summary) => (await readArticleFile(path.join(corpus.root, summary.path), summary.path)).summary)),
+    };
+    await service.build(buildRequest(relisted, { formats: ['markdown', 'brat'], overwrite: true }), () => {});
+    expect(readFileSync(path.join(folder, 'corpus-brat', `${changed.replace(/\.txt$/, '')}.txt`), 'utf8')).toBe('A new headline\n\nPresident Paul Kagame spoke again.\n');
+    expect(readFileSync(path.join(folder, 'corpus-report.md'), 'utf8')).toBe(expectedFiles(relisted, { kind: 'project' }).get('corpus-report.md'));
+    expect(readFileSync(path.join(folder, 'corpus-report.md'), 'utf8')).not.toContain('emoji rtl');
   });
 
   it('keeps to the scope: one entity’s mentions, and the annotated articles it could not read', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { HostFailure } from '../../../shared/contract/host-result';
 import type { Logger } from '../../host/logger';
 import type { ExportPiece } from './export-writer';
+import type { TextsToRead } from './export-builder';
 import { createExportThreads, type Checked, type ExportThreads, type FormatWritten, type ThreadBuild } from './export-threads';
 import { errorMessage } from '../../../shared/text/error-message';
 
@@ -78,8 +79,12 @@ export interface ExportService {
   stage(uploadId: string, index: number, count: number, chunk: ExportPiece): number;
   /** Forgets staged uploads, and rows prepared from them, that will not be used; returns how many there were. */
   discard(uploadIds: readonly string[]): number;
-  /** Checks the project rows staged as `uploadId` (an archive's JSON) and keeps them, under the same id, for `build`. */
-  prepare(uploadId: string): Promise<Checked>;
+  /**
+   * Checks the project rows staged as `uploadId` (an archive's JSON) and keeps them, under the same
+   * id, for `build`; with `ahead`, the threads also read those texts and make the whole project's
+   * input now, while the user chooses, for an export of the whole project to only build and write.
+   */
+  prepare(uploadId: string, ahead?: { texts: TextsToRead; projectName: string }): Promise<Checked>;
   /** Builds and writes the formats of `request`, reporting each one as soon as it is written. */
   build(request: ExportBuildRequest, onWritten: (entry: FormatWritten) => void): Promise<ExportBuildResult>;
   /** The text of a file an export wrote (browser mode offers it as a download); refuses any other file. */
@@ -178,11 +183,11 @@ export function createExportService(options: ExportServiceOptions): ExportServic
       return releaseUploads(uploadIds) + forgotten;
     },
 
-    async prepare(uploadId) {
+    async prepare(uploadId, ahead) {
       const chunks = takeUpload(uploadId);
       releaseUploads([uploadId]);
       const json = chunks.every((chunk) => typeof chunk === 'string') ? chunks.join('') : Buffer.concat(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)));
-      const prepared = await threads.prepare(uploadId, json);
+      const prepared = await threads.prepare(uploadId, json, ahead);
       options.log.info(`Export: checked the project's rows (${prepared.annotations} annotations) in ${threads.threads || 'the main'} thread(s)`);
       if (prepared.damaged > 0) options.log.warn(`Export: ${prepared.damaged} damaged annotation(s) left out of the formats built (the archive keeps them as they are)`);
       return prepared;

@@ -12,6 +12,8 @@ import type { Logger } from '../../host/logger';
 import type { PoolWorker } from '../corpus/worker-pool';
 import { createExportBuilder, type BuilderReply, type BuilderRequest, type BuildProblem, type TextsToRead } from './export-builder';
 
+type PrepareRequest = Extract<BuilderRequest, { kind: 'prepare' }>;
+
 /*
  * Main's export threads: each keeps a copy of the project rows an export sent (`prepare`, done
  * while the Export dialog is open) and builds and writes its share of the formats (`planExport`),
@@ -48,8 +50,11 @@ export interface FormatWritten {
 export interface ExportThreads {
   /** Starts the threads now rather than with the first rows (a thread's start-up took ~0.4 s here), so that it overlaps the renderer reading them. */
   start(): void;
-  /** Has every lane check and keep the rows `json` as `id`; resolves once all have (rejects with the rows' first problem). */
-  prepare(id: string, json: Uint8Array | string): Promise<Checked>;
+  /**
+   * Has every lane check and keep the rows `json` as `id`, and read `ahead.texts` ahead (see
+   * `BuilderRequest`); resolves once all have (rejects with the rows' first problem).
+   */
+  prepare(id: string, json: Uint8Array | string, ahead?: { texts: TextsToRead; projectName: string }): Promise<Checked>;
   /** Forgets rows `id` everywhere; returns whether they were kept. */
   forget(id: string): boolean;
   /**
@@ -76,7 +81,7 @@ interface Lane {
   post(request: BuilderRequest): void;
   /** Rows this lane has checked and keeps. */
   kept: Set<string>;
-  prepares: Map<string, { json: Uint8Array | string; resolve(checked: Checked): void; reject(error: Error): void }>;
+  prepares: Map<string, { request: PrepareRequest; resolve(checked: Checked): void; reject(error: Error): void }>;
   builds: Map<string, { onWritten(entry: FormatWritten): void; done(missing: string[]): void; failed(problem: BuildProblem, message: string): void }>;
   terminate(): Promise<unknown>;
   /** A worker thread (false: main's own lane). */
@@ -174,15 +179,15 @@ export function createExportThreads(options: ExportThreadsOptions): ExportThread
     const here = mainThreadLane();
     lanes = [here];
     // Each id was being checked by every thread: once is enough here.
-    const waiting = new Map<string, Array<{ json: Uint8Array | string; resolve(checked: Checked): void; reject(error: Error): void }>>();
+    const waiting = new Map<string, Array<{ request: PrepareRequest; resolve(checked: Checked): void; reject(error: Error): void }>>();
     for (const [id, entry] of pending) waiting.set(id, [...(waiting.get(id) ?? []), entry]);
     for (const [id, entries] of waiting) {
       here.prepares.set(id, {
-        json: entries[0]!.json,
+        request: entries[0]!.request,
         resolve: (checked) => entries.forEach((entry) => entry.resolve(checked)),
         reject: (error) => entries.forEach((entry) => entry.reject(error)),
       });
-      here.post({ kind: 'prepare', id, json: entries[0]!.json });
+      here.post(entries[0]!.request);
     }
   };
 
@@ -206,14 +211,15 @@ export function createExportThreads(options: ExportThreadsOptions): ExportThread
   return {
     start: () => void ensureLanes(),
 
-    async prepare(id, json) {
+    async prepare(id, json, ahead) {
       const targets = ensureLanes();
+      const request: PrepareRequest = { kind: 'prepare', id, json, ...(ahead ? { texts: ahead.texts, projectName: ahead.projectName } : {}) };
       const results = await Promise.allSettled(
         targets.map(
           (lane) =>
             new Promise<Checked>((resolve, reject) => {
-              lane.prepares.set(id, { json, resolve, reject });
-              lane.post({ kind: 'prepare', id, json });
+              lane.prepares.set(id, { request, resolve, reject });
+              lane.post(request);
             }),
         ),
       );
