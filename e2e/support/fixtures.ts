@@ -66,7 +66,7 @@ export const test = base.extend<TestFixtures & CorpusOptions, WorkerFixtures>({
     const app = await _electron.launch({
       executablePath: binary ?? undefined,
       // The project folder, as `electron .` would: Electron reads package.json's main from it.
-      args: [PROJECT_ROOT, '--corpus', corpus.root],
+      args: [PROJECT_ROOT, '--corpus', corpus.root, '--exports', path.join(corpus.base, 'exports')],
       env: { ...process.env, WORKBENCH_USER_DATA: userData },
     });
     const page = await app.firstWindow();

@@ -7,20 +7,16 @@ import { consoleLogger } from '../host/logger';
 import { buildAppMenu } from './app-menu';
 import { createExportFolderPicker } from './export-folder-dialog';
 import { registerIpcBridge } from './ipc-bridge';
+import { folderFromArgs } from './command-line';
 import { createMainWindow } from './main-window';
 
 /**
  * Electron's composition root: the same host as browser mode, reached over IPC. The bundled
  * corpus (or `--corpus DIR`) is opened at start; other folders only through the native dialog.
+ * Exports go to a folder picked in the native dialog, or to `--exports DIR` until one is.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const appRoot = app.getAppPath();
-
-function corpusFromArgs(argv: readonly string[]): string | null {
-  const index = argv.indexOf('--corpus');
-  const value = index >= 0 ? argv[index + 1] : argv.find((arg) => arg.startsWith('--corpus='))?.slice('--corpus='.length);
-  return value ? path.resolve(value) : null;
-}
 
 // Tests (and careful users) can keep a separate profile; set before anything reads userData.
 if (process.env.WORKBENCH_USER_DATA) app.setPath('userData', process.env.WORKBENCH_USER_DATA);
@@ -30,7 +26,9 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   const chosenRoots = new Set<string>();
   const bundledCorpus = app.isPackaged ? path.join(process.resourcesPath, 'corpus') : path.join(appRoot, 'corpus');
-  const startCorpus = corpusFromArgs(process.argv) ?? bundledCorpus;
+  const startCorpus = folderFromArgs(process.argv, 'corpus') ?? bundledCorpus;
+  // A folder named with `--exports DIR` is one the user chose, as in browser mode (the dialog still offers others).
+  const exportsDir = folderFromArgs(process.argv, 'exports');
   chosenRoots.add(startCorpus);
   let mainWindow: BrowserWindow | null = null;
 
@@ -45,6 +43,7 @@ if (!app.requestSingleInstanceLock()) {
     cacheDir: path.join(app.getPath('userData'), 'listing-cache'),
     corpusWorkerScript: path.join(here, 'corpus-worker.js'),
     exportThreadScript: path.join(here, 'export-thread.js'),
+    ...(exportsDir ? { exportsDir } : {}),
     pickFolder: async () => {
       const options = { title: 'Open a folder of articles', properties: ['openDirectory' as const] };
       const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);

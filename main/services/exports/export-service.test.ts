@@ -144,6 +144,19 @@ describe('export service: building and writing', () => {
     expect(built.formats[0]?.folder).toBe(path.join(picked, '_up-brat'));
   });
 
+  it('offers a folder named at start-up in Electron (`--exports`) until the user picks another, and keeps both allowed', async () => {
+    const named = tempDir();
+    const picked = tempDir();
+    const corpus = await fixtureCorpus();
+    const service = createExportService({ fixedFolder: named, pickFolder: async () => picked, log: silentLogger });
+    expect(service.info()).toEqual({ folder: named, canPick: true });
+    await service.pickFolder();
+    expect(service.info()).toEqual({ folder: picked, canPick: true });
+    await sendRows(service, 'rows', ARCHIVE);
+    await expect(service.build(buildRequest(corpus, { formats: ['csv'] }), () => {})).resolves.toMatchObject({ formats: [{ folder: picked }] });
+    await expect(service.build(buildRequest(corpus, { formats: ['csv'], folder: named }), () => {})).resolves.toMatchObject({ formats: [{ folder: named }] });
+  });
+
   it('answers "exists", naming the format and the files, unless overwriting is allowed; what it wrote before stays', async () => {
     const folder = tempDir();
     const corpus = await fixtureCorpus();

@@ -149,7 +149,7 @@ export function createExportService(options: ExportServiceOptions): ExportServic
   return {
     info: () => {
       threads.start();
-      return { folder: options.fixedFolder ? path.resolve(options.fixedFolder) : lastPicked, canPick: options.pickFolder !== undefined };
+      return { folder: lastPicked, canPick: options.pickFolder !== undefined };
     },
 
     async pickFolder() {
