@@ -27,8 +27,8 @@ export function toProjectArchive(data: ProjectData): string {
 }
 
 /**
- * {@link toProjectArchive}'s text in pieces, in order: the export encodes them one after another
- * and never joins them (26 million characters for 50,000 annotations).
+ * {@link toProjectArchive}'s text in pieces, in order: the archive format writes them one after
+ * another and never joins them (26 million characters for 50,000 annotations).
  */
 export function projectArchivePieces(data: ProjectData): string[] {
   const pieces = ['{\n', `"format":${JSON.stringify(ARCHIVE_FORMAT_NAME)},\n`, `"formatVersion":${ARCHIVE_FORMAT_VERSION},\n`];
@@ -134,6 +134,13 @@ function checkedRows(json: Record<string, unknown>, annotations: unknown[] | nul
   return (annotations ? { ...parsed.data, annotations } : parsed.data) as ProjectArchive;
 }
 
+/** `row` as a one-row list when it is a valid annotation (as zod returns it), else an empty one. */
+function soundAnnotation(row: unknown): unknown[] {
+  if (isPlainAnnotationRow(row)) return [row];
+  const parsed = AnnotationRecord.safeParse(row);
+  return parsed.success ? [parsed.data] : [];
+}
+
 /**
  * An archive's text as rows, each checked against its schema (format and version too), but not
  * against each other: what an export reads of the project the renderer sends (an export must not
@@ -148,11 +155,7 @@ export function readArchiveRows(text: string): { archive: ProjectArchive; damage
   const rows = json.annotations;
   if (!Array.isArray(rows)) return { archive: checkedRows(json, null), damagedAnnotations: 0 };
   // Well-formed rows (the bulk of an archive) skip zod; any other is checked by zod, row by row.
-  const sound = rows.every(isPlainAnnotationRow) ? rows : rows.flatMap((row: unknown) => {
-        if (isPlainAnnotationRow(row)) return [row];
-        const parsed = AnnotationRecord.safeParse(row);
-        return parsed.success ? [parsed.data] : [];
-      });
+  const sound = rows.every(isPlainAnnotationRow) ? rows : rows.flatMap(soundAnnotation);
   return { archive: checkedRows(json, sound), damagedAnnotations: rows.length - sound.length };
 }
 

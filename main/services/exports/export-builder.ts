@@ -58,6 +58,7 @@ function textOf(json: Uint8Array | string): string {
 /** Rows kept for exports, and what was read and made from them ahead. */
 interface Kept {
   data: ProjectData;
+  /** The archive as it came: kept as UTF-8 bytes, not decoded (a string with any character beyond Latin-1 takes two bytes a character). */
   archive: Uint8Array | string;
   /** The texts read ahead, by path, each with the listing's summary it was read for. */
   texts?: { root: string; byPath: Map<string, { summary: ArticleSummary; entry: ArticleTextEntry }> };
@@ -81,17 +82,16 @@ function textsFor(kept: Kept, wanted: TextsToRead): { texts: ArticleTextEntry[];
     });
     if (reused.every((entry) => entry !== null)) return { texts: reused as ArticleTextEntry[], asAhead: reused.length === ahead.byPath.size };
   }
-  const { root, articles } = wanted;
-  // Read here, with blocking reads, by the threads that need them (see `readListedTexts`).
-  return { texts: readListedTexts(root, articles.map((summary) => summary.path), new Map(articles.map((summary) => [summary.path, summary]))), asAhead: false };
+  return { texts: readTexts(wanted), asAhead: false };
+}
+
+/** The texts of `wanted`, in its order, read here with blocking reads (see `readListedTexts`). */
+function readTexts({ root, articles }: TextsToRead): ArticleTextEntry[] {
+  return readListedTexts(root, articles.map((summary) => summary.path), new Map(articles.map((summary) => [summary.path, summary])));
 }
 
 /** A builder that answers each request through `post`; it handles one request at a time per call, in order of arrival. */
 export function createExportBuilder(post: (reply: BuilderReply) => void): (request: BuilderRequest) => Promise<void> {
-  /**
-   * The rows kept, each with the archive they were read from as it came: kept as UTF-8 bytes, not
-   * as the decoded string (which, with any character beyond Latin-1, takes two bytes a character).
-   */
   const prepared = new Map<string, Kept>();
   const stopped = new Set<string>();
 
@@ -155,7 +155,7 @@ export function createExportBuilder(post: (reply: BuilderReply) => void): (reque
           if (request.texts) {
             // Read ahead, while the user chooses: an export of the whole project then only builds and writes.
             const { root, articles } = request.texts;
-            const entries = readListedTexts(root, articles.map((summary) => summary.path), new Map(articles.map((summary) => [summary.path, summary])));
+            const entries = readTexts(request.texts);
             kept.texts = { root, byPath: new Map(articles.map((summary, i) => [summary.path, { summary, entry: entries[i]! }])) };
             const projectName = request.projectName ?? '';
             const selected = selectExport(archive, projectName, entries, { kind: 'project' });

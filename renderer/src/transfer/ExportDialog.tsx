@@ -93,13 +93,12 @@ export function ExportDialog({ listing, entities, onClose, onMessage }: { listin
       const entity = entities.find((candidate) => candidate.id === entityId);
       const baseName = fileNameWord(listing.name) + (scope === 'entity' && entity ? `-${fileNameWord(entity.name)}` : scope === 'notebook' ? '-notebook' : scope === 'articles' ? '-selection' : '');
       const result = await exportProject(client, db, { scope: chosen, baseName, formats: [...formats], csvBom, overwrite, onProgress: setProgress }, prefetch.current);
-      const { missing } = result;
       if (result.exists) setExists(result.exists);
       else if (result.error) setError(result.error);
       else {
         setOutcome(result);
         const where = result.written[0]?.folder ?? folder?.folder ?? '';
-        onMessage(`Exported ${result.written.length} format${result.written.length === 1 ? '' : 's'} to ${where}${missing.length ? ` (${missing.length} article(s) no longer in the corpus were left out)` : ''}${result.damaged ? ` (${result.damaged} damaged annotation(s) left out of all but the archive)` : ''}`);
+        onMessage(`Exported ${result.written.length} format${result.written.length === 1 ? '' : 's'} to ${where}${result.missing.length ? ` (${result.missing.length} article(s) no longer in the corpus were left out)` : ''}${result.damaged ? ` (${result.damaged} damaged annotation(s) left out of all but the archive)` : ''}`);
       }
     } catch (failure) {
       setError(errorMessage(failure));

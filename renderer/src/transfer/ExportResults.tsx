@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useAppServices } from '../app/app-services';
 import { ErrorAlert } from '../dialogs/ErrorAlert';
 import { ModalDialog } from '../dialogs/ModalDialog';
-import { downloadWritten } from './download-file';
+import { downloadWritten, fileNameOf } from './download-file';
 import type { ExportOutcome } from './export-project';
 
 /** Where the formats were built: in background threads of the app's main process, or in that process's own thread. */
@@ -30,7 +30,7 @@ export function ExportResults({ outcome, offerDownloads, onClose }: { outcome: E
               {offerDownloads && entry.paths.length <= 3 &&
                 entry.paths.map((path) => (
                   <button key={path} type="button" className="link-button" onClick={() => void download(path)}>
-                    Download {path.split(/[\\/]/).pop()}
+                    Download {fileNameOf(path)}
                   </button>
                 ))}
             </li>
